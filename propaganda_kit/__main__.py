@@ -1,0 +1,25 @@
+"""Command line: ``python -m propaganda_kit COMMAND``; run with ``--help`` for the list."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .cli_data import register as register_data_commands
+
+REGISTRARS = [register_data_commands]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen command; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m propaganda_kit",
+                                     description="Tools for the propaganda analysis kit.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for register in REGISTRARS:
+        register(commands)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
