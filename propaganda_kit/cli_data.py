@@ -7,8 +7,17 @@ import csv
 import shutil
 from pathlib import Path
 
-from .corpus import (DEFAULT_DATA_DIR, DOCUMENTS_DIR, ID_RE, METADATA_COLUMNS, METADATA_FILE,
-                     UNKNOWN, decode_text_file, load_corpus, sha256_hex)
+from .corpus import (
+    DEFAULT_DATA_DIR,
+    DOCUMENTS_DIR,
+    ID_RE,
+    METADATA_COLUMNS,
+    METADATA_FILE,
+    UNKNOWN,
+    decode_text_file,
+    load_corpus,
+    sha256_hex,
+)
 from .errors import CorpusError
 from .words import word_count
 

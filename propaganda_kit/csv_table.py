@@ -21,7 +21,8 @@ def read_table(path: Path, label: str, columns: list[str],
     try:
         content = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise CorpusError(label, f"not valid UTF-8 (undecodable byte at position {err.start})")
+        raise CorpusError(label, f"not valid UTF-8 (undecodable byte at position {err.start})"
+                          ) from None
     if "\x00" in content:
         raise CorpusError(label, "contains NUL bytes; it is not a text CSV file")
     reader = csv.reader(io.StringIO(content, newline=""))

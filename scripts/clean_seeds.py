@@ -20,6 +20,12 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 DEBRIS_LINES = {"Three-minute read", "728 x 90"}
 DEBRIS_FROM = ("Read More:",)  # everything from this line on is a link list / pop-up
 
+CHANTED = "chanted at official gatherings (as the text says)"
+MOGHITHI = ("Abbas Ali Moghithi, the Supreme Leader's representative in Nahavand "
+            "(as the text names him)")
+NEJAD = ("Yousef Tabatabai Nejad, Friday prayer leader in Isfahan Province "
+         "(as the text names him)")
+
 DOCUMENTS = [
     {
         "raw": "000_632bb38e7296c5e4.txt",
@@ -33,8 +39,8 @@ DOCUMENTS = [
         "origin_note": "The text names no author, outlet or audience.",
         "perspective": "supportive of the MEK",
         "quotes": [
-            ("“Death to the Hypocrites”", "chanted at official gatherings (as the text says)", "slogan"),
-            ("“Death to America”", "chanted at official gatherings (as the text says)", "slogan"),
+            ("“Death to the Hypocrites”", CHANTED, "slogan"),
+            ("“Death to America”", CHANTED, "slogan"),
         ],
     },
     {
@@ -89,10 +95,10 @@ DOCUMENTS = [
         "perspective": "supportive of the MEK",
         "quotes": [
             ("Today, the weapon that can eliminate",
-             "Abbas Ali Moghithi, the Supreme Leader's representative in Nahavand (as the text names him)",
+             MOGHITHI,
              "quotation", "one after another."),
             ("Some people have ruined the reputation",
-             "Yousef Tabatabai Nejad, Friday prayer leader in Isfahan Province (as the text names him)",
+             NEJAD,
              "quotation", "against such measures."),
             ("Now we can say undoubtedly",
              "Tehran Press, a state-run news agency (as the text calls it)",
@@ -147,10 +153,8 @@ def quote_rows(doc_id: str, text: str, quotes: list[tuple]) -> list[dict]:
         if text[start - 1 : start] == "“":  # keep the opening quotation mark
             start -= 1
         end = text.index(quote[3], start) + len(quote[3]) if len(quote) > 3 else start + len(begin)
-        if kind == "quotation" and len(quote) > 3:
-            # Include the closing quotation mark when there is one.
-            if text[end : end + 1] == "”":
-                end += 1
+        if kind == "quotation" and len(quote) > 3 and text[end : end + 1] == "”":
+            end += 1  # include the closing quotation mark
         pieces, cursor = [], start
         for m in re.finditer(r"\[[^\]]*\]", text[start:end]):
             pieces.append((cursor, start + m.start()))

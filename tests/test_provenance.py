@@ -1,8 +1,12 @@
 """Provenance tables show what the texts state and name what is unknown."""
 
 from propaganda_kit import load_corpus
-from propaganda_kit.provenance import (provenance_table, unknowns, unknowns_table,
-                                       words_by_perspective)
+from propaganda_kit.provenance import (
+    provenance_table,
+    unknowns,
+    unknowns_table,
+    words_by_perspective,
+)
 
 
 def test_provenance_table_has_a_row_per_document():
