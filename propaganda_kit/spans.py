@@ -16,7 +16,7 @@ class Span:
     technique: str = ""
     cue: str = ""
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         """True when the two spans share at least one character."""
         return self.start < other.end and other.start < self.end
 
