@@ -1,0 +1,154 @@
+"""Helpers shared by the kit's widgets: CSS, colours, friendly errors, provenance, display."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from ..corpus import UNKNOWN, Document
+from ..highlight import css_key
+
+PALETTE = (
+    "#ffe08a", "#a8d8ff", "#ffb3b3", "#b8f0b0", "#e0c3ff", "#ffcf9e",
+    "#9ee8e0", "#f7b8e4", "#d9e89e", "#c9c9ff", "#f0d0b0", "#b0e0c8",
+)
+KIT_CSS = """
+.kit-doc { white-space: pre-wrap; line-height: 1.6; font-size: 14px; max-width: 52em;
+  unicode-bidi: plaintext; }
+mark.kit-hl { background: #ffe08a; color: inherit; border-radius: 2px; padding: 0 1px; }
+mark.kit-hl mark.kit-hl { padding-bottom: 3px; }
+.kit-quoted { border-bottom: 2px dotted #5a5a5a; font-style: italic; }
+.kit-unknown { font-style: italic; color: #8a4b00; border: 1px dashed #8a4b00;
+  border-radius: 3px; padding: 0 4px; }
+.kit-error { color: #8a1f11; background: #fdecea; border-left: 4px solid #c0392b;
+  padding: 6px 10px; }
+.kit-note { color: #34495e; background: #eef3f7; border-left: 4px solid #5d7c99;
+  padding: 6px 10px; }
+.kit-legend-item { display: inline-block; margin: 2px 10px 2px 0; }
+.kit-counts { font-weight: 600; margin: 4px 0; }
+table.kit-table { border-collapse: collapse; font-size: 13px; }
+table.kit-table th, table.kit-table td { border: 1px solid #ccc; padding: 3px 8px;
+  text-align: left; vertical-align: top; }
+table.kit-table th { background: #f3f3f3; }
+"""
+
+
+def colour_map(keys: Iterable[str]) -> dict[str, str]:
+    """A colour per label (technique id or category), assigned in sorted order.
+
+    Pass every label the widget can show, so colours stay put between documents.
+    """
+    ordered = sorted({css_key(k) for k in keys})
+    return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(ordered)}
+
+
+def highlight_css(colours: dict[str, str]) -> str:
+    """CSS rules giving each ``kit-hl-<key>`` mark its colour."""
+    return "".join(f"mark.kit-hl-{css_key(k)} {{ background: {c}; }}\n"
+                   for k, c in sorted(colours.items()))
+
+
+def style_html(colours: dict[str, str] | None = None) -> str:
+    """The kit's CSS as a ``<style>`` element, with colours for ``colours`` if given."""
+    return f"<style>{KIT_CSS}{highlight_css(colours or {})}</style>"
+
+
+def style_widget(colours: dict[str, str] | None = None) -> widgets.HTML:
+    """An invisible HTML widget that injects the kit's CSS (put one in each container)."""
+    box = widgets.HTML(style_html(colours), layout=widgets.Layout(display="none"))
+    box.add_class("kit-style")
+    return box
+
+
+def legend_html(colours: dict[str, str], labels: dict[str, str] | None = None) -> str:
+    """A legend: one coloured swatch per key, labelled by ``labels`` or the key itself."""
+    labels = labels or {}
+    items = [f'<span class="kit-legend-item"><mark class="kit-hl kit-hl-{css_key(k)}">'
+             f"{html.escape(labels.get(k, k.replace('_', ' ')))}</mark></span>"
+             for k in sorted(colours)]
+    return "".join(items) or '<span class="kit-legend-item">nothing highlighted</span>'
+
+
+def unknown_html(value: str) -> str:
+    """``value`` escaped; 'unknown' and 'untitled' are shown visibly as such."""
+    if value.strip().lower() in (UNKNOWN, "untitled", ""):
+        return f'<span class="kit-unknown">{html.escape(value.strip() or UNKNOWN)}</span>'
+    return html.escape(value)
+
+
+PROVENANCE_LABELS = (
+    ("title", "Title"),
+    ("date_as_stated", "Date as stated"),
+    ("date_iso", "Date (ISO)"),
+    ("date_note", "Date note"),
+    ("origin_as_stated", "Origin as stated"),
+    ("origin_note", "Origin note"),
+    ("perspective", "Perspective"),
+    ("word_count", "Words"),
+    ("raw_file", "Raw file"),
+)
+
+
+def provenance_rows(document: Document) -> list[tuple[str, str]]:
+    """(label, value) pairs of a document's provenance, as its metadata states them."""
+    return [(label, document.metadata.get(field, UNKNOWN) or UNKNOWN)
+            for field, label in PROVENANCE_LABELS]
+
+
+def provenance_card(document: Document) -> str:
+    """An HTML card of one document's provenance; unknowns are shown as 'unknown'."""
+    rows = "".join(f"<tr><th>{html.escape(label)}</th><td>{unknown_html(value)}</td></tr>"
+                   for label, value in provenance_rows(document))
+    return (f'<table class="kit-table kit-provenance-card" dir="auto">'
+            f"<caption>Document <code>{html.escape(document.id)}</code></caption>"
+            f"{rows}</table>")
+
+
+def friendly_message(err: BaseException) -> str:
+    """A plain sentence about ``err``: the kit's own messages as written, others summarised."""
+    if isinstance(err, (ValueError, KeyError, LookupError, OSError)) and err.args:
+        detail = str(err.args[0]) if isinstance(err, KeyError) else str(err)
+        return detail
+    return (f"Something unexpected went wrong ({type(err).__name__}: {err}). "
+            "Your work so far is safe; try again, or show this message to your instructor.")
+
+
+def error_html(err: BaseException) -> str:
+    """``friendly_message(err)`` as an escaped HTML box."""
+    return f'<div class="kit-error">{html.escape(friendly_message(err))}</div>'
+
+
+def run_safely(action: Callable[..., Any], show: widgets.HTML, *args: Any, **kwargs: Any
+               ) -> Any:
+    """Call ``action``; on any exception put a friendly message in ``show`` and return None."""
+    try:
+        return action(*args, **kwargs)
+    except Exception as err:  # a student must never see a traceback
+        show.value = error_html(err)
+        return None
+
+
+def safe_callback(action: Callable[..., Any], show: widgets.HTML) -> Callable[..., Any]:
+    """``action`` wrapped for ``on_click``/``observe``: errors appear in ``show``, never raise."""
+    def callback(*args: Any, **kwargs: Any) -> Any:
+        return run_safely(action, show, *args, **kwargs)
+    callback.__name__ = getattr(action, "__name__", "callback")
+    callback.__doc__ = action.__doc__
+    return callback
+
+
+class KitWidget:
+    """Base for the kit's widgets: ``.widget`` is the container; displaying shows it."""
+
+    widget: widgets.Box
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
+
+    def display(self) -> None:
+        """Show the widget in the notebook."""
+        display(self.widget)
