@@ -1,0 +1,88 @@
+"""The quiz passages: verbatim, balanced between perspectives, and checked row by row."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from propaganda_kit import CorpusError, load_corpus
+from propaganda_kit.quiz_passages import PASSAGE_COLUMNS, load_quiz_passages
+from propaganda_kit.taxonomy import load_taxonomy
+
+CORPUS = load_corpus()
+PASSAGES = load_quiz_passages(corpus=CORPUS)
+
+
+def test_size_and_answer_kinds() -> None:
+    assert 16 <= len(PASSAGES) <= 20
+    with_technique = [p for p in PASSAGES if p.techniques]
+    plain = [p for p in PASSAGES if not p.techniques]
+    assert len(plain) >= 4 and len(with_technique) >= len(PASSAGES) // 2
+    assert {p.source for p in plain} == {"document", "invented"}
+
+
+@pytest.mark.parametrize("passage", [p for p in PASSAGES if p.source == "document"],
+                         ids=lambda p: p.id)
+def test_document_passages_are_verbatim(passage) -> None:
+    assert passage.text in CORPUS[passage.document_id].text
+
+
+def test_both_perspectives_supply_passages_with_techniques() -> None:
+    perspectives = [CORPUS[p.document_id].perspective for p in PASSAGES
+                    if p.source == "document" and p.techniques]
+    counts = {side: perspectives.count(side) for side in set(perspectives)}
+    assert set(counts) == {"supportive of the MEK", "hostile to the MEK"}
+    assert min(counts.values()) >= 4
+
+
+def test_keys_use_taxonomy_ids_and_every_passage_has_a_reason() -> None:
+    known = set(load_taxonomy().index)
+    for passage in PASSAGES:
+        assert set(passage.techniques) <= known
+        assert passage.reason and passage.reason[-1] in ".)"
+
+
+def write(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
+    path = tmp_path / "quiz_passages.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=PASSAGE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+GOOD = {"id": "a1", "source": "invented", "document_id": "", "text": "It rained.",
+        "techniques": "none", "reason": "Plain."}
+
+
+@pytest.mark.parametrize("change, row, field, words", [
+    ({"techniques": "mind_control"}, 2, "techniques", "not a technique id"),
+    ({"techniques": "none;doubt"}, 2, "techniques", "not a technique id"),
+    ({"techniques": "doubt;doubt"}, 2, "techniques", "listed twice"),
+    ({"source": "website"}, 2, "source", "should be one of"),
+    ({"source": "document"}, 2, "document_id", "needs its document id"),
+    ({"document_id": "censor-rally-2020"}, 2, "document_id", "has no document id"),
+    ({"source": "document", "document_id": "nope"}, 2, "document_id", "no document"),
+    ({"source": "document", "document_id": "censor-rally-2020"}, 2, "text", "verbatim"),
+    ({"reason": ""}, 2, "reason", "is empty"),
+    ({"id": "Bad Id"}, 2, "id", "not a valid id"),
+])
+def test_bad_rows_are_named(tmp_path: Path, change, row, field, words) -> None:
+    path = write(tmp_path, [{**GOOD, **change}])
+    with pytest.raises(CorpusError, match=words) as caught:
+        load_quiz_passages(path, corpus=CORPUS)
+    assert (caught.value.file, caught.value.row, caught.value.field) == (
+        "quiz_passages.csv", row, field)
+
+
+def test_duplicate_ids_and_empty_files(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="duplicate id") as caught:
+        load_quiz_passages(write(tmp_path, [GOOD, GOOD]))
+    assert caught.value.row == 3
+    with pytest.raises(CorpusError, match="no passages"):
+        load_quiz_passages(write(tmp_path, []))
+    (tmp_path / "quiz_passages.csv").write_text("id,text\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="missing column"):
+        load_quiz_passages(tmp_path / "quiz_passages.csv")
