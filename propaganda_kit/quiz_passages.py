@@ -2,7 +2,8 @@
 
 Each passage is either copied verbatim from a document of the corpus (``source`` is
 ``document`` and ``document_id`` names it) or invented for practice (``source`` is
-``invented``). ``techniques`` lists technique ids from the taxonomy, separated by ';',
+``invented``). ``techniques`` lists SemEval-2020 technique ids from the taxonomy (the quiz's
+options), separated by ';',
 or is ``none`` for a passage that uses no technique.
 """
 
@@ -21,6 +22,7 @@ PASSAGES_FILE = "quiz_passages.csv"
 PASSAGE_COLUMNS = ["id", "source", "document_id", "text", "techniques", "reason"]
 SOURCES = ("document", "invented")
 NONE = "none"
+QUIZ_FRAMEWORK = "semeval2020"
 PASSAGE_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 
 
@@ -56,8 +58,8 @@ def _parse_row(number: int, row: dict[str, str], known: set[str]) -> QuizPassage
     else:
         for technique in ids:
             if technique not in known:
-                raise CorpusError(PASSAGES_FILE, f"'{technique}' is not a technique id in the "
-                                  f"taxonomy (or write '{NONE}' alone)", row=number,
+                raise CorpusError(PASSAGES_FILE, f"'{technique}' is not a SemEval-2020 technique "
+                                  f"id in the taxonomy (or write '{NONE}' alone)", row=number,
                                   field="techniques")
         if len(set(ids)) != len(ids):
             raise CorpusError(PASSAGES_FILE, "a technique is listed twice", row=number,
@@ -75,7 +77,8 @@ def load_quiz_passages(path: str | Path | None = None, corpus: Corpus | None = N
     CorpusError naming the file, row and field of the first problem.
     """
     path = Path(path) if path is not None else DEFAULT_DATA_DIR / PASSAGES_FILE
-    known = set(load_taxonomy().index)
+    taxonomy = load_taxonomy()
+    known = set(taxonomy.index[taxonomy["framework"] == QUIZ_FRAMEWORK])
     passages, seen = [], set()
     for number, row in read_table(path, PASSAGES_FILE, PASSAGE_COLUMNS):
         passage = _parse_row(number, row, known)

@@ -58,8 +58,9 @@ GOOD = {"id": "a1", "source": "invented", "document_id": "", "text": "It rained.
 
 
 @pytest.mark.parametrize("change, row, field, words", [
-    ({"techniques": "mind_control"}, 2, "techniques", "not a technique id"),
-    ({"techniques": "none;doubt"}, 2, "techniques", "not a technique id"),
+    ({"techniques": "mind_control"}, 2, "techniques", "not a SemEval-2020 technique id"),
+    ({"techniques": "ipa_transfer"}, 2, "techniques", "not a SemEval-2020 technique id"),
+    ({"techniques": "none;doubt"}, 2, "techniques", "not a SemEval"),
     ({"techniques": "doubt;doubt"}, 2, "techniques", "listed twice"),
     ({"source": "website"}, 2, "source", "should be one of"),
     ({"source": "document"}, 2, "document_id", "needs its document id"),
