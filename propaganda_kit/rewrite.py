@@ -1,0 +1,141 @@
+"""Comparing a loaded paragraph with a student's neutral rewrite of it."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+
+from .highlight import highlight_html
+from .lexicon import LEXICON_CATEGORIES
+from .loaded_language import SCARE_QUOTES, find_loaded_language
+from .spans import Span
+from .text_input import require_text
+from .words import per_thousand_words, word_count
+
+MAX_REWRITE_CHARS = 100_000
+NEUTRAL_NOTE = ("Fewer loaded words change how a text persuades, not whether it is true: "
+                "check the facts separately.")
+
+
+@dataclass(frozen=True)
+class TermChange:
+    """One loaded term: how often it appears before and after the rewrite."""
+
+    term: str
+    category: str
+    before: int
+    after: int
+
+    @property
+    def status(self) -> str:
+        """'removed', 'still present' or 'new in the rewrite'."""
+        if not self.after:
+            return "removed"
+        return "still present" if self.before else "new in the rewrite"
+
+
+@dataclass(frozen=True)
+class RewriteReport:
+    """What changed between an original paragraph and its rewrite."""
+
+    original: str
+    rewrite: str
+    original_spans: tuple[Span, ...]
+    rewrite_spans: tuple[Span, ...]
+    original_words: int
+    rewrite_words: int
+    terms: tuple[TermChange, ...]
+
+    @property
+    def rate_before(self) -> float:
+        """Loaded-language cues per 1,000 words in the original."""
+        return per_thousand_words(len(self.original_spans), self.original_words)
+
+    @property
+    def rate_after(self) -> float:
+        """Loaded-language cues per 1,000 words in the rewrite."""
+        return per_thousand_words(len(self.rewrite_spans), self.rewrite_words)
+
+    @property
+    def remaining(self) -> tuple[TermChange, ...]:
+        """Loaded terms found in the rewrite (kept from the original or new)."""
+        return tuple(t for t in self.terms if t.after)
+
+    @property
+    def removed(self) -> tuple[TermChange, ...]:
+        """Loaded terms of the original that the rewrite no longer uses."""
+        return tuple(t for t in self.terms if not t.after)
+
+
+def term_of(span: Span) -> str:
+    """The name a cue is counted under: its lexicon term, or the scare-quoted words."""
+    return f"{span.text} ({SCARE_QUOTES})" if span.cue == SCARE_QUOTES else span.cue
+
+
+def _checked(text: object, what: str) -> str:
+    text = require_text(text, what)
+    if len(text) > MAX_REWRITE_CHARS:
+        raise ValueError(f"The {what} is too long for this exercise ({len(text):,} characters; "
+                         f"the limit is {MAX_REWRITE_CHARS:,}). Rewrite one paragraph at a time.")
+    if not word_count(text):
+        raise ValueError(f"The {what} has no words yet: write the paragraph in your own words "
+                         "first.")
+    return text
+
+
+def compare_rewrite(original: str, rewrite: str) -> RewriteReport:
+    """Find loaded language in both texts and list which terms were removed, kept or added.
+
+    Raises a friendly ValueError for text with no words, text over
+    ``MAX_REWRITE_CHARS`` characters, binary data (NUL) or a non-string.
+    """
+    original = _checked(original, "original paragraph")
+    rewrite = _checked(rewrite, "rewrite")
+    before_spans = tuple(find_loaded_language(original))
+    after_spans = tuple(find_loaded_language(rewrite))
+    categories = {term_of(s): s.category for s in before_spans + after_spans}
+    before = Counter(term_of(s) for s in before_spans)
+    after = Counter(term_of(s) for s in after_spans)
+    terms = tuple(TermChange(term, categories[term], before[term], after[term])
+                  for term in sorted(categories, key=lambda t: (t.casefold(), t)))
+    return RewriteReport(original, rewrite, before_spans, after_spans,
+                         word_count(original), word_count(rewrite), terms)
+
+
+def category_label(category: str) -> str:
+    """The lexicon's plain label for a category id (the id itself if unknown)."""
+    found = LEXICON_CATEGORIES.get(category)
+    return found.label if found else category.replace("_", " ")
+
+
+def _rate_line(what: str, cues: int, words: int, rate: float) -> str:
+    return (f"<li>{what}: {cues} loaded-language cue{'s' * (cues != 1)} in {words:,} words "
+            f"= <b>{rate:.1f} per 1,000 words</b></li>")
+
+
+def report_html(report: RewriteReport) -> str:
+    """The report as escaped HTML: rates before and after, a term table, the marked rewrite."""
+    rates = ("<ul class='kit-counts kit-rewrite-rates'>"
+             + _rate_line("Before", len(report.original_spans), report.original_words,
+                          report.rate_before)
+             + _rate_line("After", len(report.rewrite_spans), report.rewrite_words,
+                          report.rate_after)
+             + "</ul>")
+    if report.terms:
+        rows = "".join(
+            f"<tr class='kit-rewrite-term'><td>{html.escape(t.term)}</td>"
+            f"<td>{html.escape(category_label(t.category))}</td>"
+            f"<td>{t.before}</td><td>{t.after}</td><td>{t.status}</td></tr>"
+            for t in report.terms)
+        table = ("<table class='kit-table kit-rewrite-terms'><tr><th>Loaded term</th>"
+                 "<th>Category</th><th>Before</th><th>After</th><th>Now</th></tr>"
+                 f"{rows}</table>")
+    else:
+        table = "<p>Neither text contains a term from the kit's lexicon.</p>"
+    left = len(report.remaining)
+    summary = (f"{left} loaded term{'s' * (left != 1)} still in your rewrite "
+               f"(highlighted below); {len(report.removed)} removed.")
+    return (f"<div class='kit-rewrite-report'>{rates}<p>{summary}</p>{table}"
+            f"<p><b>Your rewrite</b></p>{highlight_html(report.rewrite, report.rewrite_spans)}"
+            f"<p class='kit-note'>{html.escape(NEUTRAL_NOTE)}</p></div>")
