@@ -8,7 +8,9 @@ from .errors import CorpusError
 from .highlight import highlight_html
 from .lexicon import LEXICON_CATEGORIES, load_lexicon
 from .loaded_language import find_loaded_language
+from .rewrite import RewriteReport, compare_rewrite
 from .spans import Span
 
 __all__ = ["Corpus", "CorpusError", "Document", "Segment", "Span", "highlight_html", "load_corpus",
-           "LEXICON_CATEGORIES", "find_loaded_language", "load_lexicon"]
+           "LEXICON_CATEGORIES", "find_loaded_language", "load_lexicon",
+           "RewriteReport", "compare_rewrite"]
