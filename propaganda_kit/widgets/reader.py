@@ -1,0 +1,182 @@
+"""The document reader: one document at a time, its provenance, and toggled highlights."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import HTML
+
+from ..corpus import Corpus, Document, load_corpus
+from ..highlight import highlight_html
+from ..lexicon import LEXICON_CATEGORIES
+from ..loaded_language import find_loaded_language
+from ..spans import Span
+from ..taxonomy import load_taxonomy
+from ..techniques import LOADED_LANGUAGE, TECHNIQUE_CUE_NOTE, find_techniques
+from ..words import per_thousand_words
+from .common import (
+    PROVENANCE_LABELS,
+    KitWidget,
+    colour_map,
+    error_html,
+    legend_html,
+    provenance_card,
+    safe_callback,
+    style_html,
+    style_widget,
+    unknown_html,
+)
+
+TITLE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The cues found in one document: loaded language (by category) and other techniques."""
+
+    loaded: tuple[Span, ...]
+    techniques: tuple[Span, ...]
+
+
+def analyse(document: Document) -> Analysis:
+    """Find the loaded-language and technique cues of ``document`` (same yardstick for all)."""
+    loaded = tuple(replace(s, technique="") for s in find_loaded_language(document.text))
+    others = tuple(s for s in find_techniques(document.text) if s.technique != LOADED_LANGUAGE)
+    return Analysis(loaded, others)
+
+
+def document_label(document: Document) -> str:
+    """Dropdown label: the title (shortened) or 'untitled', then the id."""
+    title = document.title if document.title.strip() else "untitled"
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
+    return f"{title} [{document.id}]"
+
+
+def count_line(count: int, what: str, document: Document, quoted: int) -> str:
+    """'12 loaded-language cues in 746 words = 16.1 per 1,000 words (3 inside quotations)'."""
+    rate = per_thousand_words(count, document.word_count)
+    plural = "" if count == 1 else "s"
+    line = (f"{count} {what}{plural} in {document.word_count:,} words = {rate:.1f} per "
+            "1,000 words")
+    return line + (f" ({quoted} inside quotations)" if quoted else "")
+
+
+def provenance_table_html(corpus: Corpus) -> str:
+    """All documents' provenance as one HTML table; unknowns shown as 'unknown'."""
+    head = "".join(f"<th>{html.escape(label)}</th>" for _, label in PROVENANCE_LABELS)
+    rows = "".join(
+        f"<tr><td><code>{html.escape(doc.id)}</code></td>"
+        + "".join(f"<td>{unknown_html(doc.metadata.get(field, 'unknown'))}</td>"
+                  for field, _ in PROVENANCE_LABELS) + "</tr>"
+        for doc in corpus)
+    return (f'<table class="kit-table kit-provenance-table" dir="auto"><thead><tr>'
+            f"<th>Document</th>{head}</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _toggle(description: str, value: bool, css_class: str, tooltip: str) -> widgets.ToggleButton:
+    button = widgets.ToggleButton(value=value, description=description, tooltip=tooltip)
+    button.add_class(css_class)
+    return button
+
+
+class DocumentReader(KitWidget):
+    """Read one document with its provenance card and optional highlights.
+
+    ``corpus`` is a Corpus, a data folder, or None for the kit's own data.
+    """
+
+    def __init__(self, corpus: Corpus | str | Path | None = None) -> None:
+        self.corpus: Corpus | None = None
+        self._analyses: dict[str, Analysis] = {}
+        self._rendered: dict[tuple[str, bool, bool, bool], tuple[str, str, str]] = {}
+        self.message = widgets.HTML()
+        self.message.add_class("kit-reader-message")
+        try:
+            self.corpus = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
+            technique_labels = load_taxonomy()["label"].to_dict()
+        except Exception as err:  # a broken data folder is shown, not raised
+            self.message.value = error_html(err)
+            technique_labels = {}
+        self.labels = {**{k: c.label for k, c in LEXICON_CATEGORIES.items()}, **technique_labels}
+        self.colours = colour_map(self.labels)
+        documents = list(self.corpus) if self.corpus else []
+        self.picker = widgets.Dropdown(
+            options=[(document_label(d), d.id) for d in documents],
+            value=documents[0].id if documents else None, description="Document:",
+            layout=widgets.Layout(width="48em"))
+        self.picker.add_class("kit-reader-doc-picker")
+        self.show_loaded = _toggle("Loaded language", True, "kit-reader-toggle-loaded",
+                                   "Highlight loaded words, coloured by category")
+        self.show_techniques = _toggle("Technique cues", False, "kit-reader-toggle-techniques",
+                                       "Highlight cues of persuasion techniques")
+        self.show_quotes = _toggle("Quoted voices", True, "kit-reader-toggle-quotes",
+                                   "Underline words the author quotes from others")
+        self.provenance = widgets.HTML()
+        self.provenance.add_class("kit-reader-provenance")
+        self.counts = widgets.HTML()
+        self.counts.add_class("kit-reader-counts")
+        self.legend = widgets.HTML()
+        self.legend.add_class("kit-reader-legend")
+        self.text = widgets.HTML()
+        self.text.add_class("kit-reader-text")
+        update = safe_callback(self._update, self.message)
+        for control in (self.picker, self.show_loaded, self.show_techniques, self.show_quotes):
+            control.observe(update, names="value")
+        self.widget = widgets.VBox([
+            style_widget(self.colours), self.message, self.picker,
+            widgets.HBox([self.show_loaded, self.show_techniques, self.show_quotes]),
+            self.provenance, self.counts, self.legend, self.text,
+        ])
+        self.widget.add_class("kit-reader")
+        update()
+
+    def analysis(self, doc_id: str) -> Analysis:
+        """The cached cues of one document."""
+        if doc_id not in self._analyses:
+            self._analyses[doc_id] = analyse(self.corpus[doc_id])
+        return self._analyses[doc_id]
+
+    def _render(self, doc_id: str, loaded: bool, techniques: bool, quotes: bool
+                ) -> tuple[str, str, str]:
+        """(text, counts, legend) HTML for one document and toggle state, cached."""
+        key = (doc_id, loaded, techniques, quotes)
+        if key not in self._rendered:
+            doc, found = self.corpus[doc_id], self.analysis(doc_id)
+            spans = (found.loaded if loaded else ()) + (found.techniques if techniques else ())
+            text = highlight_html(doc.text, spans, quoted=doc.quotes if quotes else None)
+            lines = [count_line(len(found.loaded), "loaded-language cue", doc,
+                                sum(doc.voice_at(s.start) == "quoted" for s in found.loaded)),
+                     count_line(len(found.techniques), "technique cue", doc,
+                                sum(doc.voice_at(s.start) == "quoted" for s in found.techniques))]
+            counts = "".join(f'<div class="kit-counts">{html.escape(line)}</div>'
+                             for line in lines)
+            counts += f'<div class="kit-note">{html.escape(TECHNIQUE_CUE_NOTE)}</div>'
+            shown = {s.category if not s.technique else s.technique for s in spans}
+            legend = legend_html({k: self.colours.get(k, "") for k in shown}, self.labels)
+            if quotes:
+                legend += ('<span class="kit-legend-item"><span class="kit-quoted">'
+                           "quoted voice</span></span>")
+            self._rendered[key] = (text, counts, legend)
+        return self._rendered[key]
+
+    def _update(self, change: object = None) -> None:
+        """Show the chosen document with the chosen highlights."""
+        if self.corpus is None or self.picker.value is None:
+            self.text.value = '<div class="kit-note">No documents to show.</div>'
+            return
+        doc = self.corpus[self.picker.value]
+        text, counts, legend = self._render(doc.id, self.show_loaded.value,
+                                            self.show_techniques.value, self.show_quotes.value)
+        self.provenance.value = provenance_card(doc)
+        self.counts.value, self.legend.value, self.text.value = counts, legend, text
+        self.message.value = ""
+
+    def static_view(self) -> HTML:
+        """The provenance of every document as an HTML table (works without a kernel)."""
+        if self.corpus is None:
+            return HTML(self.message.value)
+        return HTML(style_html() + provenance_table_html(self.corpus))

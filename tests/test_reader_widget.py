@@ -1,0 +1,150 @@
+"""The document reader: contract classes, provenance, toggles, counts and friendly errors."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+
+from propaganda_kit import load_corpus
+from propaganda_kit.loaded_language import find_loaded_language
+from propaganda_kit.widgets import DocumentReader
+from propaganda_kit.words import per_thousand_words
+
+CORPUS = load_corpus()
+
+
+def classes(widget: widgets.Widget) -> set[str]:
+    return set(widget._dom_classes)
+
+
+def plain(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
+
+
+@pytest.fixture(scope="module")
+def reader() -> DocumentReader:
+    return DocumentReader()
+
+
+def test_contract_classes(reader: DocumentReader) -> None:
+    assert "kit-reader" in classes(reader.widget)
+    assert "kit-reader-doc-picker" in classes(reader.picker)
+    for name, toggle in [("loaded", reader.show_loaded), ("techniques", reader.show_techniques),
+                         ("quotes", reader.show_quotes)]:
+        assert isinstance(toggle, widgets.ToggleButton)
+        assert f"kit-reader-toggle-{name}" in classes(toggle)
+    assert "kit-reader-provenance" in classes(reader.provenance)
+    assert "kit-reader-text" in classes(reader.text)
+    assert "kit-reader-legend" in classes(reader.legend)
+
+
+def test_dropdown_lists_every_document_with_title_or_untitled(reader: DocumentReader) -> None:
+    assert [value for _, value in reader.picker.options] == CORPUS.ids
+    for (label, doc_id), doc in zip(reader.picker.options, CORPUS, strict=True):
+        assert label.endswith(f"[{doc_id}]")
+        if doc.title == "untitled":
+            assert label.startswith("untitled [")
+
+
+@pytest.mark.parametrize("doc_id", CORPUS.ids)
+def test_each_document_shows_its_text_provenance_and_counts(reader: DocumentReader,
+                                                             doc_id: str) -> None:
+    doc = CORPUS[doc_id]
+    reader.picker.value = doc_id
+    assert plain(reader.text.value) == doc.text
+    card = reader.provenance.value
+    for label in ["Title", "Date as stated", "Date (ISO)", "Date note", "Origin as stated",
+                  "Origin note", "Perspective", "Words", "Raw file"]:
+        assert f"<th>{label}</th>" in card
+    assert html.escape(doc.perspective) in card and doc.metadata["raw_file"] in card
+    unknown_fields = sum(v == "unknown" for v in doc.metadata.values())
+    assert card.count('<span class="kit-unknown">unknown</span>') == unknown_fields
+    found = len(find_loaded_language(doc.text))
+    rate = per_thousand_words(found, doc.word_count)
+    cue = "cue" if found == 1 else "cues"
+    assert (f"{found} loaded-language {cue} in {doc.word_count:,} words = {rate:.1f} per "
+            "1,000 words") in reader.counts.value
+    assert "does not make the text false" in reader.counts.value
+
+
+def test_toggles_change_the_highlights(reader: DocumentReader) -> None:
+    doc = next(d for d in CORPUS if d.quotes)
+    reader.picker.value = doc.id
+    reader.show_loaded.value, reader.show_techniques.value, reader.show_quotes.value = (
+        True, False, True)
+    assert "<mark" in reader.text.value and 'class="kit-quoted"' in reader.text.value
+    assert "quoted voice" in reader.legend.value
+    reader.show_quotes.value = False
+    assert 'class="kit-quoted"' not in reader.text.value
+    assert "quoted voice" not in reader.legend.value
+    reader.show_loaded.value = False
+    assert "<mark" not in reader.text.value
+    assert "nothing highlighted" in reader.legend.value
+    reader.show_techniques.value = True
+    technique_marks = set(re.findall(r'class="kit-hl kit-hl-([a-z_]+)"', reader.text.value))
+    assert technique_marks and technique_marks <= set(reader.labels)
+    assert all(reader.labels[k] in reader.legend.value for k in technique_marks)
+    assert plain(reader.text.value) == doc.text
+    reader.show_loaded.value, reader.show_techniques.value, reader.show_quotes.value = (
+        True, False, True)
+
+
+def test_legend_colours_are_stable_and_labelled(reader: DocumentReader) -> None:
+    reader.picker.value = CORPUS.ids[0]
+    marks = set(re.findall(r'class="kit-hl kit-hl-([a-z_]+)"', reader.text.value))
+    assert marks
+    for key in marks:
+        assert f"kit-hl-{key}\">{html.escape(reader.labels[key])}</mark>" in reader.legend.value
+    assert DocumentReader().colours == reader.colours
+
+
+def test_two_readers_show_identical_outputs() -> None:
+    first, second = DocumentReader(), DocumentReader()
+    assert [w.value for w in (first.text, first.counts, first.legend, first.provenance)] == \
+        [w.value for w in (second.text, second.counts, second.legend, second.provenance)]
+
+
+def test_static_view_is_a_provenance_table_of_all_documents(reader: DocumentReader) -> None:
+    view = reader.static_view().data
+    assert "kit-provenance-table" in view
+    assert all(f"<code>{doc_id}</code>" in view for doc_id in CORPUS.ids)
+    assert '<span class="kit-unknown">unknown</span>' in view
+    assert view.count("<tr>") == len(CORPUS) + 1
+
+
+def test_titles_from_metadata_are_escaped(data_copy: Path) -> None:
+    table = data_copy / "metadata.csv"
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["title"] = '<img src=x onerror=alert(1)>'
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    reader = DocumentReader(data_copy)
+    assert "<img" not in reader.provenance.value and "&lt;img" in reader.provenance.value
+    assert "<img" not in reader.static_view().data
+
+
+def test_a_broken_corpus_is_shown_not_raised(tmp_path: Path) -> None:
+    reader = DocumentReader(tmp_path / "nowhere")
+    assert "kit-error" in reader.message.value and "is not a folder" in reader.message.value
+    assert reader.picker.options == ()
+    assert "is not a folder" in reader.static_view().data
+
+
+def test_an_error_while_rendering_is_shown_plainly(monkeypatch) -> None:
+    reader = DocumentReader()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reader, "_render", broken)
+    reader.picker.value = CORPUS.ids[1]
+    assert "Something unexpected went wrong" in reader.message.value
+    assert "Traceback" not in reader.message.value
