@@ -1,0 +1,17 @@
+"""Instant checks for the exercise notebooks.
+
+``check(exercise_id, answer)`` displays one feedback bundle (HTML, plain text and
+``application/vnd.propaganda-kit.check+json`` with exercise, status, points, max_points and
+feedback) and returns a CheckResult that displays nothing (so a cell ending in ``check(...)``
+shows the feedback once). ``NOT_ANSWERED`` is the placeholder students replace.
+``EXERCISES`` maps each exercise id to its Exercise (with ``max_points``).
+"""
+
+from .answers import NOT_ANSWERED
+from .core import check, evaluate
+from .passages import show_passage
+from .registry import EXERCISES, Exercise, load_exercises
+from .result import MIME_TYPE, CheckResult
+
+__all__ = ["EXERCISES", "MIME_TYPE", "NOT_ANSWERED", "CheckResult", "Exercise", "check",
+           "evaluate", "load_exercises", "show_passage"]

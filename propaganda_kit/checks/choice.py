@@ -1,0 +1,136 @@
+"""Choice and set answers: techniques spotted in a passage, names used for an actor."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..corpus import load_corpus
+from ..taxonomy import load_taxonomy
+from .answers import AnswerProblem, string_items
+from .base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
+from .matching import contains_phrase, normal_phrase
+from .result import Verdict
+
+NONE_OPTION = "none"
+NONE_ALIASES = ("none", "no technique", "no techniques", "nothing")
+
+
+def option_key(text: str) -> str:
+    """An option name made comparable: lowercase words separated by single spaces."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
+
+
+@lru_cache(maxsize=1)
+def taxonomy_aliases() -> dict[str, str]:
+    """Every way of naming a SemEval technique (id, label, source labels) -> its id."""
+    table = load_taxonomy()
+    aliases = {option_key(a): NONE_OPTION for a in NONE_ALIASES}
+    for tid, row in table[table["framework"] == "semeval2020"].iterrows():
+        for name in [tid, row["label"], *row["source_label"].split(",")]:
+            aliases[option_key(name)] = tid
+    return aliases
+
+
+def vocabulary(key: Key) -> dict[str, str]:
+    """Alias -> option for the key's vocabulary ('taxonomy' or a list of options)."""
+    if key["vocabulary"] == "taxonomy":
+        return taxonomy_aliases()
+    aliases = {option_key(a): NONE_OPTION for a in NONE_ALIASES}
+    aliases.update({option_key(o): o for o in key["vocabulary"]})
+    return aliases
+
+
+def validate_choice(key: Key) -> None:
+    """A choice key: vocabulary, required options, acceptable options, hints."""
+    require_fields(key, {"vocabulary": (str, list), "required": list})
+    if key["vocabulary"] != "taxonomy" and isinstance(key["vocabulary"], str):
+        raise KeyProblem("'vocabulary' is 'taxonomy' or a list of options")
+    options = set(vocabulary(key).values())
+    for field in ("required", "acceptable"):
+        for option in key.get(field, []):
+            if option not in options:
+                raise KeyProblem(f"'{option}' in '{field}' is not in the vocabulary")
+    if not key["required"]:
+        raise KeyProblem("'required' is empty; use ['none'] for a passage with no technique")
+
+
+def grade_choice(answer: object, key: Key) -> Verdict:
+    """Hits, misses and false alarms against the key's required and acceptable options."""
+    example = "['loaded_language', 'doubt']" if key["vocabulary"] == "taxonomy" else \
+        repr(key["vocabulary"][:2])
+    items = string_items(answer, "a list of names in quotes", example)
+    aliases = vocabulary(key)
+    unknown = [i for i in items if option_key(i) not in aliases]
+    if unknown:
+        where = "the technique ids in the taxonomy table" if key["vocabulary"] == "taxonomy" \
+            else "the options listed above"
+        raise AnswerProblem(f"{join_quoted(unknown)} is not a name the check knows; use "
+                            f"{where}, for example {example}.")
+    given = {aliases[option_key(i)] for i in items}
+    if NONE_OPTION in given and len(given) > 1:
+        raise AnswerProblem("You chose 'none' together with other options; choose one or "
+                            "the other.")
+    required, acceptable = set(key["required"]), set(key.get("acceptable", []))
+    hits, missed = given & required, required - given
+    false_alarms = sorted(given - required - acceptable)
+    lines = [f"You found {len(hits)} of the {plural(len(required), 'item')} the key asks for."]
+    hints = key.get("hints", {})
+    for option in sorted(missed):
+        lines.append("Missing one. " + hints.get(option, "Read the passage again, word by word."))
+    if false_alarms:
+        lines.append(f"Not in the key: {join_quoted(false_alarms)}. Can you point to the words "
+                     "that show it? If so, discuss it with your instructor.")
+    fraction = max(0.0, (len(hits) - 0.5 * len(false_alarms)) / len(required))
+    return Verdict(not missed and not false_alarms, fraction, "\n".join(lines))
+
+
+@lru_cache(maxsize=8)
+def perspective_texts(perspective: str) -> tuple[str, ...]:
+    """The texts of the kit's documents with this perspective."""
+    return tuple(d.text for d in load_corpus() if d.perspective == perspective)
+
+
+def name_key(name: str) -> str:
+    """A name made comparable: word stems, without a leading 'the'."""
+    return re.sub(r"^the ", "", normal_phrase(name))
+
+
+def validate_names(key: Key) -> None:
+    """A names key: the perspective, the actor, the instructor's names and how many to find."""
+    require_fields(key, {"perspective": str, "actor": str, "key_names": list, "min_hits": int})
+    if not 0 < key["min_hits"] <= len(key["key_names"]):
+        raise KeyProblem("'min_hits' must be between 1 and the number of key names")
+
+
+def grade_names(answer: object, key: Key) -> Verdict:
+    """Names from the key count as hits; names absent from the documents are false alarms."""
+    items = string_items(answer, "a list of names in quotes", "['the regime', 'Tehran']")
+    texts = perspective_texts(key["perspective"])
+    keyed = {name_key(n) for n in key["key_names"]}
+    hits, elsewhere, absent = set(), [], []
+    for item in items:
+        if name_key(item) in keyed:
+            hits.add(name_key(item))
+        elif any(contains_phrase(t, item) for t in texts):
+            elsewhere.append(item)
+        else:
+            absent.append(item)
+    need = key["min_hits"]
+    lines = [f"{plural(len(hits), 'name')} from the instructor's list (at least {need} "
+             "wanted)."]
+    if len(hits) < need:
+        lines.append(f"Look for more ways the documents {key['perspective']} refer to "
+                     f"{key['actor']}: pronoun-like labels, abbreviations, descriptions.")
+    if elsewhere:
+        lines.append(f"In the texts but not in the instructor's list: {join_quoted(elsewhere)}. "
+                     f"Does each one really refer to {key['actor']}? Discuss it.")
+    if absent:
+        lines.append(f"Not found in the documents {key['perspective']}: {join_quoted(absent)}. "
+                     "Copy names exactly as the texts write them.")
+    fraction = max(0.0, min(len(hits), need) / need - 0.25 * len(absent))
+    return Verdict(len(hits) >= need and not absent, fraction, "\n".join(lines))
+
+
+CHECKERS = {"choice": Checker(validate_choice, grade_choice),
+            "names": Checker(validate_names, grade_names)}

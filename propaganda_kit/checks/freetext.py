@@ -1,0 +1,109 @@
+"""Free-text and checklist answers: a claim audit filled in field by field, a neutral rewrite."""
+
+from __future__ import annotations
+
+from ..words import word_count
+from .answers import NOT_ANSWERED, AnswerProblem, describe, reject_unfinished
+from .base import Checker, Key, KeyProblem, join_quoted, require_fields
+from .matching import contains_phrase, normal_phrase
+from .result import Verdict
+
+YES = {"yes", "true", "y"}
+NO = {"no", "false", "n"}
+
+
+def comparable(value: object) -> object:
+    """A checklist value made comparable: 'Yes'/'no' strings become booleans."""
+    if isinstance(value, str):
+        text = value.strip().casefold()
+        return True if text in YES else False if text in NO else text
+    return value
+
+
+def validate_checklist(key: Key) -> None:
+    """A checklist key: each field accepts given values, or asks for text of a minimum length."""
+    require_fields(key, {"fields": dict})
+    for name, rule in key["fields"].items():
+        if not isinstance(rule, dict) or ("accept" in rule) == ("min_words" in rule):
+            raise KeyProblem(f"field '{name}' needs either 'accept' (a list) or 'min_words'")
+
+
+def field_problem(name: str, value: object, rule: Key) -> str | None:
+    """What is wrong with one field (None when it is right)."""
+    if value is NOT_ANSWERED or value is None or value is Ellipsis:
+        return f"'{name}' is not filled in yet."
+    if "min_words" in rule:
+        if not isinstance(value, str):
+            return f"'{name}' should be text in quotes, not {describe(value)}."
+        if word_count(value) < rule["min_words"]:
+            return f"'{name}': write at least {rule['min_words']} words."
+        return None
+    accepted = [comparable(v) for v in rule["accept"]]
+    if comparable(value) not in accepted:
+        return f"'{name}': not yet. " + rule.get("hint", "Read the claim again.")
+    return None
+
+
+def grade_checklist(answer: object, key: Key) -> Verdict:
+    """Each field is right or gets its hint; the fraction is the share of fields right."""
+    reject_unfinished(answer, "a dictionary like the template above")
+    fields = key["fields"]
+    if not isinstance(answer, dict):
+        raise AnswerProblem(f"You gave {describe(answer)}; a dictionary with the keys "
+                            f"{join_quoted(list(fields))} is expected.")
+    absent = [name for name in fields if name not in answer]
+    if absent:
+        raise AnswerProblem(f"Your dictionary lacks {join_quoted(absent)}; start again from "
+                            "the template above.")
+    problems = [p for name, rule in fields.items()
+                if (p := field_problem(name, answer[name], rule)) is not None]
+    right = len(fields) - len(problems)
+    if problems:
+        return Verdict(False, right / len(fields),
+                       f"{right} of {len(fields)} fields right.\n" + "\n".join(problems))
+    return Verdict(True, 1.0, f"All {len(fields)} fields are right.")
+
+
+def validate_rewrite(key: Key) -> None:
+    """A rewrite key: the original paragraph, its loaded terms, facts to keep, length limits."""
+    require_fields(key, {"original": str, "loaded_terms": list, "keep": list,
+                         "min_ratio": (int, float), "max_ratio": (int, float)})
+    for term in key["loaded_terms"] + key["keep"]:
+        if not contains_phrase(key["original"], term):
+            raise KeyProblem(f"{term!r} does not occur in the original paragraph")
+
+
+def grade_rewrite(answer: object, key: Key) -> Verdict:
+    """No loaded term of the key left, the key's facts kept, a comparable length."""
+    reject_unfinished(answer, "your rewritten paragraph as a string")
+    if not isinstance(answer, str):
+        raise AnswerProblem(f"You gave {describe(answer)}; write your paragraph as a string in "
+                            "triple quotes: \"\"\"...\"\"\".")
+    if not answer.strip():
+        raise AnswerProblem("Your paragraph is empty.")
+    if normal_phrase(answer) == normal_phrase(key["original"]):
+        raise AnswerProblem("This is the original paragraph; rewrite it in neutral words.")
+    ratio = word_count(answer) / word_count(key["original"])
+    left = [t for t in key["loaded_terms"] if contains_phrase(answer, t)]
+    dropped = sum(1 for fact in key["keep"] if not contains_phrase(answer, fact))
+    lines = []
+    if left:
+        lines.append(f"Still loaded: {join_quoted(left)}. Say what happened in plain words.")
+    if dropped:
+        lines.append(f"{dropped} of the {len(key['keep'])} facts the key follows "
+                     f"{'is' if dropped == 1 else 'are'} missing: a neutral rewrite keeps the "
+                     "information and changes only the charge.")
+    if not key["min_ratio"] <= ratio <= key["max_ratio"]:
+        lines.append(f"Your paragraph has {word_count(answer)} words, the original "
+                     f"{word_count(key['original'])}: keep the length comparable.")
+    if lines:
+        terms = len(key["loaded_terms"])
+        kept = 1 - dropped / max(1, len(key["keep"]))
+        fraction = 0.5 * (terms - len(left)) / terms + 0.5 * kept
+        return Verdict(False, round(fraction, 2), "\n".join(lines))
+    return Verdict(True, 1.0, "No loaded term of the key is left, the facts are kept and the "
+                   "length is comparable. Compare your version with a classmate's.")
+
+
+CHECKERS = {"checklist": Checker(validate_checklist, grade_checklist),
+            "rewrite": Checker(validate_rewrite, grade_rewrite)}

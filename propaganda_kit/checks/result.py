@@ -1,0 +1,81 @@
+"""What a check reports: a verdict from a checker, and the result bundle shown in a notebook.
+
+The bundle follows the check output contract that the grader reads::
+
+    {"text/html": '<div class="kit-check kit-check-<status>">…</div>',
+     "text/plain": "<plain feedback>",
+     "application/vnd.propaganda-kit.check+json": {"exercise", "status", "points",
+                                                   "max_points", "feedback"}}
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+MIME_TYPE = "application/vnd.propaganda-kit.check+json"
+STATUSES = ("correct", "incorrect", "unanswered", "error")
+HEADINGS = {
+    "correct": "Correct",
+    "incorrect": "Not yet",
+    "unanswered": "Not answered yet",
+    "error": "Check not run",
+}
+COLOURS = {"correct": "#1b7837", "incorrect": "#b35806", "unanswered": "#5e5e5e",
+           "error": "#5e5e5e"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A checker's judgement: the share of the points earned (0..1) and plain feedback."""
+
+    correct: bool
+    fraction: float
+    feedback: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of ``check(exercise_id, answer)``.
+
+    ``check`` has already displayed the bundle, so a CheckResult displays nothing in a
+    notebook (no second echo when ``check(...)`` ends a cell); ``repr()`` is plain text.
+    """
+
+    exercise: str
+    status: str
+    points: float
+    max_points: float
+    feedback: str
+
+    def _ipython_display_(self) -> None:
+        """Shown once already by ``check``: display nothing."""
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON part of the bundle."""
+        return {"exercise": self.exercise, "status": self.status, "points": self.points,
+                "max_points": self.max_points, "feedback": self.feedback}
+
+    def plain_text(self) -> str:
+        """Plain-text feedback: heading, points, then the feedback lines."""
+        head = f"[{self.exercise}] {HEADINGS[self.status]}"
+        if self.max_points:
+            head += f" ({self.points:g} of {self.max_points:g} points)"
+        return f"{head}\n{self.feedback}"
+
+    def html(self) -> str:
+        """The feedback as an HTML div; every piece of text is escaped."""
+        lines = "<br>".join(html.escape(line) for line in self.feedback.splitlines())
+        points = (f" <span class=\"kit-check-points\">{self.points:g} of "
+                  f"{self.max_points:g} points</span>" if self.max_points else "")
+        colour = COLOURS[self.status]
+        return (f'<div class="kit-check kit-check-{self.status}" style="border-left: 4px solid '
+                f'{colour}; padding: 4px 10px; margin: 4px 0">'
+                f'<strong style="color: {colour}">{HEADINGS[self.status]}</strong> '
+                f'<code>{html.escape(self.exercise)}</code>{points}'
+                f'<div class="kit-check-feedback">{lines}</div></div>')
+
+    def bundle(self) -> dict[str, object]:
+        """The display bundle of the check output contract."""
+        return {"text/html": self.html(), "text/plain": self.plain_text(),
+                MIME_TYPE: self.as_dict()}
