@@ -1,0 +1,114 @@
+"""Reading the SemEval-2020 Task 11 corpus format and scoring the kit's finders on it.
+
+A folder holds ``article<ID>.txt`` files and tab-separated labels files
+(``article_id<TAB>technique<TAB>start<TAB>end``, character offsets into the article,
+end exclusive): either one per article (``article<ID>.task2-TC.labels``) or one combined
+file (any other ``*.labels``), or both. Lines repeated across files are counted once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import decode_text_file
+from .errors import CorpusError
+from .evaluation import scores, span_credits
+from .spans import Span
+from .taxonomy import semeval_label_map
+
+ARTICLE_RE = re.compile(r"article(?P<id>[^.]+)\.txt\Z")
+PER_ARTICLE_LABELS_RE = re.compile(r"article(?P<id>[^.]+)\..*labels\Z")
+
+
+@dataclass(frozen=True)
+class SemevalArticle:
+    """One article: its id, its text and its gold spans (technique = our id)."""
+
+    id: str
+    text: str
+    spans: tuple[Span, ...]
+
+
+def _sort_key(article_id: str) -> tuple[int, str]:
+    return (int(article_id), "") if article_id.isdigit() else (0, article_id)
+
+
+def _parse_line(line: str, where: str, texts: dict[str, str], labels: dict[str, str],
+                file_id: str | None) -> tuple[str, Span]:
+    fields = line.split("\t")
+    if len(fields) != 4:
+        raise CorpusError(where, f"has {len(fields)} tab-separated fields; expected 4: "
+                          "article_id, technique, start, end")
+    article_id, label, start_text, end_text = (f.strip() for f in fields)
+    if file_id is not None and article_id != file_id:
+        raise CorpusError(where, f"names article '{article_id}' but the file is for "
+                          f"article '{file_id}'")
+    if article_id not in texts:
+        raise CorpusError(where, f"no file article{article_id}.txt in the folder")
+    if label not in labels:
+        raise CorpusError(where, f"'{label}' is not a SemEval-2020 technique label "
+                          f"(known: {', '.join(sorted(labels))})")
+    if not (start_text.isdigit() and end_text.isdigit()):
+        raise CorpusError(where, f"start and end should be whole numbers, not "
+                          f"'{start_text}' and '{end_text}'")
+    start, end, text = int(start_text), int(end_text), texts[article_id]
+    if not start < end <= len(text):
+        raise CorpusError(where, f"offsets {start}-{end} do not fit article {article_id} "
+                          f"({len(text)} characters; start must be below end)")
+    return article_id, Span(start, end, text[start:end], category=label,
+                            technique=labels[label])
+
+
+def read_semeval(folder: str | Path) -> list[SemevalArticle]:
+    """The articles of a SemEval-2020 Task 11 folder with their gold spans, by article id.
+
+    Raises CorpusError naming the file and line of the first malformed label line.
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise CorpusError(str(root), "is not a folder")
+    texts = {}
+    for path in sorted(root.glob("article*.txt")):
+        match = ARTICLE_RE.match(path.name)
+        if match:
+            texts[match["id"]] = decode_text_file(path, path.name)
+    if not texts:
+        raise CorpusError(str(root), "holds no article<ID>.txt files")
+    labels = semeval_label_map()
+    gold: dict[str, set[Span]] = {article_id: set() for article_id in texts}
+    for path in sorted(root.glob("*.labels")):
+        per_article = PER_ARTICLE_LABELS_RE.match(path.name)
+        file_id = per_article["id"] if per_article else None
+        content = decode_text_file(path, path.name)
+        for number, line in enumerate(content.split("\n"), start=1):
+            if line.strip():
+                article_id, span = _parse_line(line, f"{path.name}, line {number}", texts,
+                                               labels, file_id)
+                gold[article_id].add(span)
+    return [SemevalArticle(article_id, texts[article_id], tuple(sorted(gold[article_id])))
+            for article_id in sorted(texts, key=_sort_key)]
+
+
+def evaluate_on_semeval(folder: str | Path,
+                        technique: str = "Loaded_Language") -> dict[str, float | str]:
+    """Run the kit's finder for ``technique`` on every article and score it on the gold spans.
+
+    ``technique`` is a SemEval label (``Loaded_Language``) or our id (``loaded_language``).
+    Credits are pooled over all articles before dividing, as the task's scorer does.
+    """
+    from .techniques import find_techniques
+
+    labels = semeval_label_map()
+    tech_id = labels.get(technique, technique)
+    if tech_id not in labels.values():
+        raise ValueError(f"'{technique}' is not a SemEval-2020 technique; use one of "
+                         f"{', '.join(sorted(labels))}.")
+    totals = {"precision_credit": 0.0, "predicted": 0, "recall_credit": 0.0, "gold": 0}
+    articles = read_semeval(folder)
+    for article in articles:
+        predicted = find_techniques(article.text, [tech_id])
+        credits = span_credits(predicted, article.spans, technique=tech_id)
+        totals = {key: totals[key] + credits[key] for key in totals}
+    return {"technique": tech_id, "articles": len(articles), **scores(totals)}
