@@ -148,3 +148,13 @@ def test_an_error_while_rendering_is_shown_plainly(monkeypatch) -> None:
     reader.picker.value = CORPUS.ids[1]
     assert "Something unexpected went wrong" in reader.message.value
     assert "Traceback" not in reader.message.value
+
+
+def test_technique_cues_are_underlined_so_they_show_over_loaded_words(
+        reader: DocumentReader) -> None:
+    css = reader.widget.children[0].value
+    assert "kit-style" in classes(reader.widget.children[0])
+    assert "mark.kit-hl-doubt { background: transparent; border-bottom: 3px solid" in css
+    assert "mark.kit-hl-pejorative_label { background: #" in css
+    technique_colours = [reader.colours[k] for k in reader.underlined if k in reader.colours]
+    assert len(set(technique_colours)) == len(technique_colours)

@@ -12,9 +12,13 @@ from IPython.display import display
 from ..corpus import UNKNOWN, Document
 from ..highlight import css_key
 
-PALETTE = (
+PALETTE = (  # light backgrounds
     "#ffe08a", "#a8d8ff", "#ffb3b3", "#b8f0b0", "#e0c3ff", "#ffcf9e",
     "#9ee8e0", "#f7b8e4", "#d9e89e", "#c9c9ff", "#f0d0b0", "#b0e0c8",
+)
+UNDERLINE_PALETTE = (  # strong colours for underlines
+    "#e69f00", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#56b4e9", "#8c564b",
+    "#7f3fbf", "#b8860b", "#1f9e89", "#c0392b", "#2c3e50", "#6b8e23", "#ff1493",
 )
 KIT_CSS = """
 .kit-doc { white-space: pre-wrap; line-height: 1.6; font-size: 14px; max-width: 52em;
@@ -37,29 +41,39 @@ table.kit-table th { background: #f3f3f3; }
 """
 
 
-def colour_map(keys: Iterable[str]) -> dict[str, str]:
+def colour_map(keys: Iterable[str], palette: tuple[str, ...] = PALETTE) -> dict[str, str]:
     """A colour per label (technique id or category), assigned in sorted order.
 
     Pass every label the widget can show, so colours stay put between documents.
     """
     ordered = sorted({css_key(k) for k in keys})
-    return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(ordered)}
+    return {key: palette[i % len(palette)] for i, key in enumerate(ordered)}
 
 
-def highlight_css(colours: dict[str, str]) -> str:
-    """CSS rules giving each ``kit-hl-<key>`` mark its colour."""
-    return "".join(f"mark.kit-hl-{css_key(k)} {{ background: {c}; }}\n"
-                   for k, c in sorted(colours.items()))
+def highlight_css(colours: dict[str, str], underlined: Iterable[str] = ()) -> str:
+    """CSS rules colouring each ``kit-hl-<key>`` mark: a background, or for the keys in
+    ``underlined`` a thick coloured underline (so two kinds of highlight can overlap)."""
+    underlined = {css_key(k) for k in underlined}
+    rules = []
+    for key, colour in sorted(colours.items()):
+        key = css_key(key)
+        if key in underlined:
+            rules.append(f"mark.kit-hl-{key} {{ background: transparent; "
+                         f"border-bottom: 3px solid {colour}; padding-bottom: 1px; }}\n")
+        else:
+            rules.append(f"mark.kit-hl-{key} {{ background: {colour}; }}\n")
+    return "".join(rules)
 
 
-def style_html(colours: dict[str, str] | None = None) -> str:
-    """The kit's CSS as a ``<style>`` element, with colours for ``colours`` if given."""
-    return f"<style>{KIT_CSS}{highlight_css(colours or {})}</style>"
+def style_html(colours: dict[str, str] | None = None, underlined: Iterable[str] = ()) -> str:
+    """The kit's CSS as a ``<style>`` element, with rules for ``colours`` if given."""
+    return f"<style>{KIT_CSS}{highlight_css(colours or {}, underlined)}</style>"
 
 
-def style_widget(colours: dict[str, str] | None = None) -> widgets.HTML:
+def style_widget(colours: dict[str, str] | None = None, underlined: Iterable[str] = ()
+                 ) -> widgets.HTML:
     """An invisible HTML widget that injects the kit's CSS (put one in each container)."""
-    box = widgets.HTML(style_html(colours), layout=widgets.Layout(display="none"))
+    box = widgets.HTML(style_html(colours, underlined), layout=widgets.Layout(display="none"))
     box.add_class("kit-style")
     return box
 

@@ -19,6 +19,7 @@ from ..techniques import LOADED_LANGUAGE, TECHNIQUE_CUE_NOTE, find_techniques
 from ..words import per_thousand_words
 from .common import (
     PROVENANCE_LABELS,
+    UNDERLINE_PALETTE,
     KitWidget,
     colour_map,
     error_html,
@@ -97,12 +98,17 @@ class DocumentReader(KitWidget):
         self.message.add_class("kit-reader-message")
         try:
             self.corpus = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
-            technique_labels = load_taxonomy()["label"].to_dict()
+            taxonomy = load_taxonomy()
+            technique_labels = taxonomy["label"].to_dict()
+            cue_ids = taxonomy.index[taxonomy["framework"] == "semeval2020"]
         except Exception as err:  # a broken data folder is shown, not raised
             self.message.value = error_html(err)
-            technique_labels = {}
-        self.labels = {**{k: c.label for k, c in LEXICON_CATEGORIES.items()}, **technique_labels}
-        self.colours = colour_map(self.labels)
+            technique_labels, cue_ids = {}, []
+        category_labels = {k: c.label for k, c in LEXICON_CATEGORIES.items()}
+        self.labels = {**category_labels, **technique_labels}
+        self.underlined = sorted(technique_labels)
+        self.colours = {**colour_map(category_labels),
+                        **colour_map(cue_ids, UNDERLINE_PALETTE)}
         documents = list(self.corpus) if self.corpus else []
         self.picker = widgets.Dropdown(
             options=[(document_label(d), d.id) for d in documents],
@@ -127,7 +133,7 @@ class DocumentReader(KitWidget):
         for control in (self.picker, self.show_loaded, self.show_techniques, self.show_quotes):
             control.observe(update, names="value")
         self.widget = widgets.VBox([
-            style_widget(self.colours), self.message, self.picker,
+            style_widget(self.colours, self.underlined), self.message, self.picker,
             widgets.HBox([self.show_loaded, self.show_techniques, self.show_quotes]),
             self.provenance, self.counts, self.legend, self.text,
         ])
