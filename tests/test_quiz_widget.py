@@ -143,6 +143,15 @@ def test_a_failed_save_still_counts_the_answer(tmp_path: Path) -> None:
     assert quiz.score().answered == 1
 
 
+def test_an_unusable_folder_is_shown_not_raised() -> None:
+    quiz = SpottingQuiz(PASSAGES, folder=42)  # type: ignore[arg-type]
+    assert "kit-error" in quiz.feedback.value
+    assert quiz.score().answered == 0
+    tick(quiz, "name_calling")
+    quiz.submit_button.click()
+    assert "could not be saved" in quiz.feedback.value and quiz.score().answered == 1
+
+
 def test_a_broken_passages_file_is_shown_not_raised(tmp_path: Path) -> None:
     bad = tmp_path / "quiz_passages.csv"
     bad.write_text("id,text\n", encoding="utf-8")

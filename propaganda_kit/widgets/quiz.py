@@ -72,7 +72,10 @@ class SpottingQuiz(KitWidget):
             self.labels = {**semeval["label"].to_dict(), NONE: NONE_LABEL}
             self.definitions = semeval["definition"].to_dict()
         self.answers: dict[str, list[str]] = {}
-        self._restore()
+        try:
+            self._restore()
+        except Exception as err:  # saved work that cannot be reached is shown, not raised
+            self.message += error_html(err)
         self.index = next((i for i, p in enumerate(self.passages) if p.id not in self.answers), 0)
         self._build()
         self._show_passage()
@@ -193,7 +196,7 @@ class SpottingQuiz(KitWidget):
         self._show_score()
         try:
             save_answers(SAVE_AS, {"answers": self.answers}, self.folder)
-        except (OSError, ValueError) as err:
+        except (OSError, TypeError, ValueError) as err:
             self.feedback.value += error_html(OSError(
                 f"Your answer counts, but it could not be saved to disk ({err})."))
 
