@@ -32,6 +32,8 @@ ABBREVIATIONS = _word_set("mr mrs ms dr prof st jr sr vs etc e.g i.e u.s u.k no 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 SENTENCE_END_RE = re.compile(r"[.!?]+[”\"’')\]]*(?=\s)|\n")
+WORD_BEFORE_RE = re.compile(r"([\w.]+)[.!?]*\Z")
+NEXT_CHAR_RE = re.compile(r"\s*(\S)")
 NUMBER_RE = re.compile(r"""
     (?<![\w.,])
     (?:(?:(?:more|fewer|less)\s+than|over|nearly|almost|about|around|approximately
@@ -91,8 +93,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for match in SENTENCE_END_RE.finditer(text):
         if match.group() != "\n":
-            before = re.search(r"([\w.]+)[.!?]*$", text[start:match.start() + 1])
-            after = re.match(r"\s*(\S)", text[match.end():])
+            before = WORD_BEFORE_RE.search(text[max(start, match.start() - 20):
+                                                match.start() + 1])
+            after = NEXT_CHAR_RE.match(text, match.end())
             if (before and before.group(1).rstrip(".").lower() in ABBREVIATIONS
                     or after and after.group(1).islower()):
                 continue
