@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import textwrap
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -33,6 +35,7 @@ INTERVAL_NOTE = "Lines: 95% interval (Poisson) on the rate; short texts give wid
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 CONFIDENCE = 0.95
+LABEL_CHARS = 30
 
 
 class PerspectiveColours:
@@ -89,6 +92,7 @@ def _solve(target: float, k: int, low: float, high: float) -> float:
     return (low + high) / 2
 
 
+@lru_cache(maxsize=4096)
 def poisson_interval(count: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
     """Exact (Garwood) interval for the expected count behind an observed ``count``."""
     if count < 0:
@@ -191,52 +195,55 @@ def _selection_note(voice: str, categories: Iterable[str] | None) -> str:
     return f"Voice: {who}. Categories: {what}."
 
 
-def _perspective_legend(ax, table: pd.DataFrame, shown: pd.DataFrame, colours: dict) -> None:
+def _perspective_legend(ax, shown: pd.DataFrame, colours: dict, **where) -> None:
     """A legend naming every perspective, with its words on show (or 'none selected')."""
     handles = []
     for perspective, colour in colours.items():
-        mine = shown[shown[PERSPECTIVE] == perspective]
-        words = int(mine[WORDS].sum())
-        note = f"{words:,} words" if len(mine) and words else "no words selected"
+        words = int(shown.loc[shown[PERSPECTIVE] == perspective, WORDS].sum())
+        note = f"{words:,} words" if words else "no words selected"
         handles.append(Patch(facecolor=colour, label=f"{perspective} ({note})"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.32), ncols=1,
-              frameon=False, fontsize=9)
+    ax.legend(handles=handles, frameon=False, fontsize=8, **where)
+
+
+def _label(name: str, words: int, count: int) -> str:
+    """A bar's label: its name (wrapped) and the words and cues behind it."""
+    wrapped = "\n".join(textwrap.wrap(name, LABEL_CHARS, break_on_hyphens=False)) or name
+    return f"{wrapped}\n{words:,} words, {count} cue{'s' * (count != 1)}"
 
 
 def plot_loaded_rates(table: pd.DataFrame, by: str = "document", voice: str = "all",
                       documents: Iterable[str] | None = None,
                       categories: Iterable[str] | None = None,
                       normalise: bool = True) -> Figure:
-    """Bars of loaded-language cues per document (or perspective), coloured by perspective.
+    """Horizontal bars of loaded-language cues per document (or perspective), by perspective.
 
-    Each bar's label gives the words behind it; with ``normalise`` (the default) bars
-    are per 1,000 words and carry a 95% interval, otherwise they are raw counts.
+    Each bar's label gives the words and cues behind it; with ``normalise`` (the default)
+    bars are per 1,000 words with a 95% interval, otherwise they are raw counts.
+    Margins are fixed (no layout engine), which keeps a redraw fast for the explorer.
     """
     rows = rates_table(table, by, voice, documents, categories)
     colours = PERSPECTIVE_COLOURS.mapping(table[PERSPECTIVE])
-    fig, ax = _figure()
+    fig = Figure(figsize=FIGSIZE, dpi=DPI)
+    fig.subplots_adjust(left=0.3, right=0.97, top=0.86, bottom=0.2)
+    ax = fig.add_subplot()
     key = DOC if by == "document" else PERSPECTIVE
-    x = np.arange(len(rows))
-    heights = rows[RATE] if normalise else rows[COUNT]
-    ax.bar(x, heights, color=[colours[p] for p in rows[PERSPECTIVE]], width=0.6)
+    y = np.arange(len(rows))
+    lengths = rows[RATE] if normalise else rows[COUNT]
+    ax.barh(y, lengths, color=[colours[p] for p in rows[PERSPECTIVE]], height=0.6)
     if normalise:
-        spread = [rows[RATE] - rows["rate_low"], rows["rate_high"] - rows[RATE]]
-        ax.errorbar(x, rows[RATE], yerr=spread, fmt="none", ecolor="#333333", capsize=4,
-                    linewidth=1)
-    for xi, height, count in zip(x, heights, rows[COUNT], strict=True):
-        ax.annotate(f"{count} cue{'s' * (count != 1)}", (xi, height), xytext=(6, 2),
-                    textcoords="offset points", fontsize=8, color="#333333")
-    labels = [f"{name}\n({words:,} words)"
-              for name, words in zip(rows[key], rows[WORDS], strict=True)]
-    ax.set_xticks(x, labels, rotation=20, ha="right", fontsize=8)
-    ax.set_ylabel(RATE_LABEL if normalise else COUNT_LABEL)
-    ax.set_ylim(bottom=0)
+        ax.hlines(y, rows["rate_low"], rows["rate_high"], color="#333333", linewidth=1.2)
+    ax.set_yticks(y, [_label(name, words, count) for name, words, count
+                      in zip(rows[key], rows[WORDS], rows[COUNT], strict=True)], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(RATE_LABEL if normalise else COUNT_LABEL)
+    ax.set_xlim(left=0)
     unit = "per 1,000 words" if normalise else "raw counts (texts differ in length)"
     ax.set_title(f"Loaded-language cues by {by}, {unit}\n{_selection_note(voice, categories)}",
                  fontsize=10)
     if normalise:
         fig.text(0.99, 0.01, INTERVAL_NOTE, ha="right", fontsize=7, color="#555555")
-    _perspective_legend(ax, table, rows, colours)
+    _perspective_legend(ax, rows, colours, loc="lower left", bbox_to_anchor=(0.01, 0.03),
+                        ncols=2, bbox_transform=fig.transFigure)
     return fig
 
 
@@ -261,13 +268,22 @@ def plot_category_rates(table: pd.DataFrame, by: str = "perspective", voice: str
         ax.barh(y, rates, height=height, color=colours[group.perspective],
                 hatch=hatches.get(name, ""), edgecolor="white",
                 label=f"{name} ({group.words:,} words)")
-    ax.set_yticks(np.arange(len(chosen)), chosen, fontsize=8)
+    ax.set_yticks(np.arange(len(chosen)), [category_names(table).get(c, c) for c in chosen],
+                  fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(RATE_LABEL)
     ax.set_title(f"Loaded-language cues per 1,000 words, by category and {by}\n"
                  f"{_selection_note(voice, categories)}", fontsize=10)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     return fig
+
+
+def category_names(table: pd.DataFrame) -> dict[str, str]:
+    """Category id → plain label, from the table's ``category_label`` column when it has one."""
+    if "category_label" not in table.columns:
+        return {}
+    firsts = table.drop_duplicates(CATEGORY)
+    return dict(zip(firsts[CATEGORY], firsts["category_label"], strict=True))
 
 
 def _document_hatches(groups: pd.DataFrame) -> dict[str, str]:

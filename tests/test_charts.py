@@ -128,21 +128,21 @@ def texts(fig: Figure) -> str:
 def test_loaded_rates_chart_says_per_thousand_words_and_shows_word_counts():
     shown = texts(charts.plot_loaded_rates(tidy_table(), documents=["b1"]))
     assert "per 1,000 words" in shown
-    assert "(1,050 words)" in shown
+    assert "b1\n1,050 words, 5 cues" in shown
     assert SIDES[0] in shown and SIDES[1] in shown  # both sides named, even unselected
     assert "no words selected" in shown
 
 
 def test_raw_counts_are_labelled_as_counts():
     fig = charts.plot_loaded_rates(tidy_table(), normalise=False)
-    assert fig.axes[0].get_ylabel() == charts.COUNT_LABEL
-    assert [p.get_height() for p in fig.axes[0].patches] == [8, 3, 5]
+    assert fig.axes[0].get_xlabel() == charts.COUNT_LABEL
+    assert [p.get_width() for p in fig.axes[0].patches] == [8, 3, 5]
 
 
 def test_bars_follow_the_rates():
     fig = charts.plot_loaded_rates(tidy_table(), by="perspective")
     expected = charts.rates_table(tidy_table(), by="perspective")["rate_per_1000"]
-    assert [round(p.get_height(), 2) for p in fig.axes[0].patches] == list(expected)
+    assert [round(p.get_width(), 2) for p in fig.axes[0].patches] == list(expected)
 
 
 def test_category_chart_by_document_names_each_document_with_words():
