@@ -6,8 +6,10 @@ import argparse
 import sys
 
 from .cli_data import register as register_data_commands
+from .cli_exercises import register as register_exercise_commands
+from .cli_grade import register as register_grade_command
 
-REGISTRARS = [register_data_commands]
+REGISTRARS = [register_data_commands, register_grade_command, register_exercise_commands]
 
 
 def main(argv: list[str] | None = None) -> int:
