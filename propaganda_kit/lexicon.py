@@ -48,11 +48,14 @@ LEXICON_CATEGORIES: dict[str, Category] = {
 }
 
 # Matching works on a normalised copy of the text with the same length: lower case, and
-# every character that cannot be part of a word becomes a space. Combining marks stay
-# word characters so that an accent never splits a word.
+# every character that is neither part of a word nor a hyphen becomes a space. Combining
+# marks stay word characters so that an accent never splits a word.
 COMBINING = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670" \
             "\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
-NON_WORD_RE = re.compile(f"[^\\w {COMBINING}]")
+NON_WORD_RE = re.compile(f"[^\\w\\- {COMBINING}]")
+# A form matches between two of these, so a hyphen ends a word ("anti-war" holds "war")
+# but a hyphen inside a term must be there in the text ("would-be" is not "would be").
+BOUNDARIES = (" ", "-")
 # str.lower() keeps the length of every character except these; map them first.
 LENGTH_CHANGING_LOWER = str.maketrans({"\u0130": "i"})
 SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
@@ -61,7 +64,7 @@ VERB_ENDINGS = ("ate", "ize", "ise", "ify")
 
 
 def normalise(text: str) -> str:
-    """Lower-case ``text`` and turn non-word characters into spaces; the length is kept."""
+    """Lower-case ``text``; non-word characters other than '-' become spaces; same length."""
     lowered = text.translate(LENGTH_CHANGING_LOWER).lower() if "\u0130" in text \
         else text.lower()
     return NON_WORD_RE.sub(" ", lowered)
@@ -115,7 +118,8 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     Returns one row per term with columns term, category, variants, note and row (the
     spreadsheet row number). Raises CorpusError naming the file, row and field of the
     first problem: an empty term, category or note, an unknown category, a duplicate
-    term, or a variant that is empty or already a term of its own.
+    term, or a variant that is empty or already another row's term or variant. Case,
+    apostrophes and spacing are ignored when comparing ("It's" = "it s").
     """
     path = Path(path) if path is not None else DEFAULT_LEXICON
     label = path.name
@@ -141,17 +145,20 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
         if not row["note"]:
             _fail(label, number, "note", "is empty; say in one line why the term is loaded")
         records.append({**row, "row": number})
+    variant_rows: dict[str, int] = {}
     for record in records:
-        if not record["variants"]:
-            continue
-        for variant in record["variants"].split("|"):
+        number = record["row"]
+        for variant in record["variants"].split("|") if record["variants"] else []:
             key = term_key(variant)
             if not key:
-                _fail(label, record["row"], "variants",
-                      f"has an empty variant in '{record['variants']}'")
-            if key in seen:
-                _fail(label, record["row"], "variants", f"variant '{variant.strip()}' is "
-                      f"already a term (row {seen[key]})")
+                _fail(label, number, "variants", f"has an empty variant in '{record['variants']}'")
+            if seen.get(key, number) != number:
+                _fail(label, number, "variants", f"variant '{variant.strip()}' is already a "
+                      f"term (row {seen[key]})")
+            if variant_rows.get(key, number) != number:
+                _fail(label, number, "variants", f"variant '{variant.strip()}' is already a "
+                      f"variant in row {variant_rows[key]}")
+            variant_rows[key] = number
     return pd.DataFrame(records, columns=[*LEXICON_COLUMNS, "row"])
 
 
@@ -184,13 +191,16 @@ class CompiledLexicon(NamedTuple):
 def compile_lexicon(lexicon: pd.DataFrame) -> CompiledLexicon:
     """Build the matcher for ``lexicon`` (a frame from :func:`load_lexicon`).
 
-    Each form is stored as `` form `` so a hit always starts and ends at a word boundary
-    of the normalised text; the value is (length of the form, term, category).
+    Each form is stored between boundary characters (`` form ``, ``-form ``…) so a hit
+    always starts and ends at a word boundary of the normalised text; the value is
+    (length of the form, term, category).
     """
     automaton = ahocorasick.Automaton()
     forms = surface_forms(lexicon)
     for form, (term, category) in forms.items():
-        automaton.add_word(f" {form} ", (len(form), term, category))
+        for left in BOUNDARIES:
+            for right in BOUNDARIES:
+                automaton.add_word(f"{left}{form}{right}", (len(form), term, category))
     automaton.make_automaton()
     return CompiledLexicon(automaton, len(forms))
 

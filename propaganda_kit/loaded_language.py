@@ -7,23 +7,25 @@ import re
 from .lexicon import default_compiled_lexicon, normalise
 from .spans import Span
 from .text_input import require_text
-from .words import word_count
 
 TECHNIQUE = "loaded_language"
 SCARE_QUOTES = "scare quotes"
 SCARE_QUOTE_CATEGORY = "doubt_marker"
 MAX_SCARE_WORDS = 3
 MAX_SCARE_CHARS = 60
-# A short stretch inside “ ” or " " with no line break; the straight pair must open after
-# a non-word character and close before one, with no space just inside either mark.
-QUOTED_RE = re.compile(
-    rf"“(?=\S)([^“”\n\r]{{1,{MAX_SCARE_CHARS}}}?)(?<=\S)”"
-    rf"|(?<![\w\"])\"(?=\S)([^\"\n\r]{{1,{MAX_SCARE_CHARS}}}?)(?<=\S)\"(?!\w)"
+# A short stretch inside “ ” or " " with no line break and no space just inside either
+# mark; a straight pair must also open after a non-word character and close before one.
+# (Two patterns: each starts with a literal character, which the regex engine finds fast.)
+QUOTED_RES = (
+    re.compile(rf"“(?=\S)([^“”\n\r]{{1,{MAX_SCARE_CHARS}}}?)(?<=\S)”"),
+    re.compile(rf"(?<![\w\"])\"(?=\S)([^\"\n\r]{{1,{MAX_SCARE_CHARS}}}?)(?<=\S)\"(?!\w)"),
 )
-# Words just before a quotation that mark it as reported speech, not scare quotes.
-SPEECH_BEFORE_RE = re.compile(
-    r"(?:[:,]|\b(?:said|says|say|told|asked|replied|answered|wrote|shouted|chanted|added))"
-    r"\s*\Z", re.IGNORECASE)
+# What just before a quotation marks it as speech, a slogan or a name, not scare quotes.
+SPEECH_MARKS = (":", ",")
+SPEECH_WORDS = frozenset({
+    "said", "says", "say", "told", "asked", "replied", "answered", "wrote", "shouted", "added",
+    "chant", "chants", "chanted", "chanting", "slogan", "slogans", "channel", "titled",
+    "entitled", "named", "hashtag", "headlined"})
 SENTENCE_END = (".", "!", "?", ",", ";", ":", "…")
 LETTER_RE = re.compile(r"[^\W\d_]")
 
@@ -34,7 +36,7 @@ def _lexicon_candidates(text: str) -> list[tuple[int, int, str, str]]:
     padded = f" {normalise(text)} "
     hits = []
     for last, (length, term, category) in automaton.iter(padded):
-        start = last - length - 1  # ``last`` indexes the closing pad space in ``padded``
+        start = last - length - 1  # ``last`` indexes the boundary after the form
         hits.append((start, start + length, term, category))
     return hits
 
@@ -43,22 +45,28 @@ def is_scare_quote(inner: str, before: str) -> bool:
     """True when quoted ``inner`` text reads as scare quotes rather than a quotation.
 
     Scare quotes hold one to three words, with at least one letter, that do not end a
-    sentence, and are not introduced as speech (after ':' or ',' or 'said', 'wrote'…).
+    sentence, and are not introduced as speech, a slogan or a name (after ':' or ',' or
+    words such as 'said', 'chanting', 'slogan', 'channel', 'titled').
     """
-    return (1 <= word_count(inner) <= MAX_SCARE_WORDS
-            and LETTER_RE.search(inner) is not None
-            and not inner.endswith(SENTENCE_END)
-            and SPEECH_BEFORE_RE.search(before) is None)
+    if inner.endswith(SENTENCE_END) or len(inner.split()) > MAX_SCARE_WORDS:
+        return False
+    if LETTER_RE.search(inner) is None:
+        return False
+    before = before.rstrip()
+    if before.endswith(SPEECH_MARKS):
+        return False
+    last_word = before.rsplit(None, 1)[-1].lower() if before else ""
+    return last_word not in SPEECH_WORDS
 
 
 def _scare_quote_candidates(text: str) -> list[tuple[int, int, str, str]]:
     """Every scare-quoted stretch as (start, end, cue, category), quote marks included."""
     hits = []
-    for match in QUOTED_RE.finditer(text):
-        inner = match.group(1) if match.group(1) is not None else match.group(2)
-        before = text[max(0, match.start() - 20):match.start()]
-        if is_scare_quote(inner, before):
-            hits.append((match.start(), match.end(), SCARE_QUOTES, SCARE_QUOTE_CATEGORY))
+    for pattern in QUOTED_RES:
+        for match in pattern.finditer(text):
+            start = match.start()
+            if is_scare_quote(match.group(1), text[max(0, start - 20):start]):
+                hits.append((start, match.end(), SCARE_QUOTES, SCARE_QUOTE_CATEGORY))
     return hits
 
 
@@ -78,11 +86,11 @@ def resolve_overlaps(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, i
     cluster_end = -1
     for hit in sorted(hits):
         if hit[0] >= cluster_end and cluster:
-            kept += _longest_first(cluster)
+            kept += _longest_first(cluster) if len(cluster) > 1 else cluster
             cluster = []
         cluster.append(hit)
         cluster_end = max(cluster_end, hit[1])
-    kept += _longest_first(cluster)
+    kept += _longest_first(cluster) if len(cluster) > 1 else cluster
     return sorted(kept)
 
 
