@@ -4,7 +4,7 @@ A folder holds ``article<ID>.txt`` files and tab-separated labels files
 (``article_id<TAB>technique<TAB>start<TAB>end``, character offsets into the article,
 end exclusive): either one per article (``article<ID>.task2-TC.labels``) or one combined
 file (any other ``*.labels``), or both. Lines repeated across files are counted once.
-Texts are read as UTF-8 with line endings made ``\n``, as the task's own files have them.
+Texts are read as UTF-8 with line endings made LF, as the task's own files have them.
 """
 
 from __future__ import annotations
