@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .words import per_thousand_words
 
@@ -140,14 +141,19 @@ def _select(table: pd.DataFrame, documents: Iterable[str] | None,
     return rows
 
 
-def _per_document(table: pd.DataFrame, voice: str) -> pd.DataFrame:
-    """Cues and words per document in one voice ('all' adds the author's and quoted)."""
+def _per_document(table: pd.DataFrame, voice: str,
+                  categories: Iterable[str] | None) -> pd.DataFrame:
+    """Cues (in ``categories``) and words per document in one voice ('all' adds both voices).
+
+    Words come from every category's rows, so choosing categories keeps them whole.
+    """
     rows = table if voice == "all" else table[table[VOICE] == voice]
-    keys = [DOC, PERSPECTIVE, VOICE]
-    counts = rows.groupby(keys, sort=True)[COUNT].sum()
-    words = rows.groupby(keys, sort=True)[WORDS].max()  # one word count per document and voice
-    per_voice = pd.DataFrame({COUNT: counts, WORDS: words}).reset_index()
-    return per_voice.groupby([DOC, PERSPECTIVE], sort=True)[[COUNT, WORDS]].sum().reset_index()
+    keys = [DOC, PERSPECTIVE]
+    # Each document and voice repeats its word count on every category's row: take it once.
+    words = rows.drop_duplicates([DOC, VOICE]).groupby(keys, sort=True)[WORDS].sum()
+    hits = rows if categories is None else rows[rows[CATEGORY].isin(list(categories))]
+    counts = hits.groupby(keys, sort=True)[COUNT].sum().reindex(words.index, fill_value=0)
+    return pd.DataFrame({COUNT: counts, WORDS: words}).reset_index()
 
 
 def rates_table(table: pd.DataFrame, by: str = "document", voice: str = "all",
@@ -161,12 +167,9 @@ def rates_table(table: pd.DataFrame, by: str = "document", voice: str = "all",
     _check_table(table)
     _choose(by, GROUPINGS, "by")
     _choose(voice, VOICES, "voice")
-    chosen = _select(table, documents, categories)
-    # Word counts come from every category's rows, so choosing categories keeps them whole.
-    words = _per_document(_select(table, documents, None), voice).set_index(DOC)[WORDS]
-    rows = _per_document(chosen, voice).set_index(DOC)
-    rows[WORDS] = words
-    rows = rows.reset_index()
+    _select(table, documents, categories)
+    scope = table if documents is None else table[table[DOC].isin(list(documents))]
+    rows = _per_document(scope, voice, categories)
     if by == "perspective":
         rows = rows.groupby(PERSPECTIVE, sort=True).agg(
             documents=(DOC, "count"), count=(COUNT, "sum"), words=(WORDS, "sum"))
@@ -189,9 +192,18 @@ def _figure() -> tuple[Figure, object]:
     return fig, fig.add_subplot()
 
 
-def _selection_note(voice: str, categories: Iterable[str] | None) -> str:
+def _selection_note(table: pd.DataFrame, voice: str, categories: Iterable[str] | None) -> str:
+    """One line saying which voice and which categories a chart counts."""
     who = {"all": "all words", "author": "the author's own words", "quoted": "quoted words"}[voice]
-    what = "all categories" if categories is None else ", ".join(sorted(categories))
+    everyone = set(table[CATEGORY])
+    chosen = everyone if categories is None else set(categories)
+    if chosen == everyone:
+        what = "all categories"
+    elif len(chosen) <= 3:
+        names = category_names(table)
+        what = ", ".join(sorted(names.get(c, c) for c in chosen))
+    else:
+        what = f"{len(chosen)} of {len(everyone)} categories"
     return f"Voice: {who}. Categories: {what}."
 
 
@@ -237,9 +249,10 @@ def plot_loaded_rates(table: pd.DataFrame, by: str = "document", voice: str = "a
     ax.invert_yaxis()
     ax.set_xlabel(RATE_LABEL if normalise else COUNT_LABEL)
     ax.set_xlim(left=0)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10], integer=not normalise))
     unit = "per 1,000 words" if normalise else "raw counts (texts differ in length)"
-    ax.set_title(f"Loaded-language cues by {by}, {unit}\n{_selection_note(voice, categories)}",
-                 fontsize=10)
+    note = _selection_note(table, voice, categories)
+    ax.set_title(f"Loaded-language cues by {by}, {unit}\n{note}", fontsize=10)
     if normalise:
         fig.text(0.99, 0.01, INTERVAL_NOTE, ha="right", fontsize=7, color="#555555")
     _perspective_legend(ax, rows, colours, loc="lower left", bbox_to_anchor=(0.01, 0.03),
@@ -273,7 +286,7 @@ def plot_category_rates(table: pd.DataFrame, by: str = "perspective", voice: str
     ax.invert_yaxis()
     ax.set_xlabel(RATE_LABEL)
     ax.set_title(f"Loaded-language cues per 1,000 words, by category and {by}\n"
-                 f"{_selection_note(voice, categories)}", fontsize=10)
+                 f"{_selection_note(table, voice, categories)}", fontsize=10)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     return fig
 
@@ -344,7 +357,7 @@ def plot_rate_uncertainty(table: pd.DataFrame, by: str = "document", voice: str 
     ax.set_xlim(left=0, right=max(1.0, float(rows["rate_high"].max())) * 1.45)
     ax.set_xlabel(RATE_LABEL + " (dot) with 95% interval (line)")
     ax.set_title(f"How sure can we be? Rates per 1,000 words by {by}, with 95% intervals\n"
-                 f"{_selection_note(voice, categories)}", fontsize=10)
+                 f"{_selection_note(table, voice, categories)}", fontsize=10)
     ax.legend(handles=[Patch(facecolor=c, label=p) for p, c in colours.items()],
               loc="lower right", frameon=False, fontsize=8)
     return fig

@@ -1,0 +1,116 @@
+"""The loaded-language explorer: every control redraws the chart; nothing selected is friendly."""
+
+from __future__ import annotations
+
+import base64
+
+import pandas as pd
+import pytest
+
+from propaganda_kit import charts, load_corpus
+from propaganda_kit.widgets.explorer import NOTHING_SELECTED, LoadedLanguageExplorer
+
+
+def small_table() -> pd.DataFrame:
+    rows = []
+    for doc, side, words, fear in (("d1", "side A", 400, 3), ("d2", "side B", 900, 1)):
+        for category, count in (("emotive_fear", fear), ("doubt_marker", 2)):
+            rows.append({"document": doc, "title": doc, "perspective": side,
+                         "category": category, "voice": "author", "count": count,
+                         "words": words})
+            rows.append({"document": doc, "title": doc, "perspective": side,
+                         "category": category, "voice": "quoted", "count": 0, "words": 0})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def explorer() -> LoadedLanguageExplorer:
+    return LoadedLanguageExplorer(table=small_table())
+
+
+def chart_png(explorer: LoadedLanguageExplorer) -> bytes:
+    (output,) = explorer.chart.outputs
+    return base64.b64decode(output["data"]["image/png"])
+
+
+def test_opens_with_everything_chosen_and_a_png_chart(explorer):
+    assert explorer.docs.value == ("d1", "d2")
+    assert set(explorer.categories.value) == {"emotive_fear", "doubt_marker"}
+    assert chart_png(explorer).startswith(b"\x89PNG")
+    assert "Per 1,000 words" in explorer.numbers.value
+
+
+def test_css_classes_follow_the_contract(explorer):
+    classes = {
+        explorer.widget: "kit-explorer", explorer.docs: "kit-explorer-docs",
+        explorer.categories: "kit-explorer-categories", explorer.voice: "kit-explorer-voice",
+        explorer.norm: "kit-explorer-norm", explorer.chart: "kit-explorer-chart",
+    }
+    for part, css in classes.items():
+        assert css in part._dom_classes
+
+
+def test_category_labels_come_from_the_lexicon(explorer):
+    labels = dict((v, k) for k, v in explorer.categories.options)
+    assert labels["emotive_fear"] == "Fear words"
+
+
+@pytest.mark.parametrize(("control", "value"), [
+    ("docs", ("d2",)), ("categories", ("emotive_fear",)), ("voice", "author"),
+    ("norm", "raw")])
+def test_every_control_redraws_the_chart(explorer, control, value):
+    before = chart_png(explorer)
+    getattr(explorer, control).value = value
+    assert chart_png(explorer) != before
+
+
+def test_raw_counts_change_the_numbers_shown_in_the_chart(explorer):
+    explorer.norm.value = "raw"
+    (output,) = explorer.chart.outputs
+    assert "raw counts" in output["data"]["text/plain"]
+
+
+@pytest.mark.parametrize("control", ["docs", "categories"])
+def test_nothing_selected_gives_a_friendly_message(explorer, control):
+    getattr(explorer, control).value = ()
+    (output,) = explorer.chart.outputs
+    assert "kit-error" in output["data"]["text/html"]
+    assert NOTHING_SELECTED.split(":")[0] in output["data"]["text/html"]
+    assert "image/png" not in output["data"]
+    explorer.docs.value = ("d1",)
+    explorer.categories.value = ("doubt_marker",)
+    assert chart_png(explorer).startswith(b"\x89PNG")
+
+
+def test_quoted_voice_with_no_quoted_words_still_draws(explorer):
+    explorer.voice.value = "quoted"
+    assert chart_png(explorer).startswith(b"\x89PNG")
+
+
+def test_redraw_is_deterministic(explorer):
+    explorer.voice.value = "author"
+    first = chart_png(explorer)
+    explorer.voice.value = "all"
+    explorer.voice.value = "author"
+    assert chart_png(explorer) == first
+    assert chart_png(LoadedLanguageExplorer(table=small_table())) != first
+
+
+def test_static_view_shows_both_perspectives_with_word_counts(explorer):
+    markup = explorer.static_view().data
+    assert "side A" in markup and "side B" in markup
+    assert "400" in markup and "900" in markup
+
+
+def test_unusable_table_is_refused_with_a_friendly_error():
+    with pytest.raises(ValueError, match="empty"):
+        LoadedLanguageExplorer(table=small_table().iloc[0:0])
+
+
+def test_the_real_corpus_is_explored_with_every_document():
+    corpus = load_corpus()
+    explorer = LoadedLanguageExplorer(corpus)
+    assert set(explorer.docs.value) == set(corpus.ids)
+    assert chart_png(explorer).startswith(b"\x89PNG")
+    rates = charts.rates_table(explorer.table, by="perspective")
+    assert set(rates["perspective"]) == {doc.perspective for doc in corpus}
