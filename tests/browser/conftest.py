@@ -12,6 +12,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lab_page import LabPage
@@ -66,7 +67,7 @@ def lab_server(browser_requirements: None, tmp_path_factory: pytest.TempPathFact
 
 
 @pytest.fixture(scope="session")
-def chromium(browser_requirements: None) -> Iterator[object]:
+def chromium(browser_requirements: None) -> Iterator[Any]:
     """Debian's Chromium, headless (Playwright gives it a fresh temporary profile)."""
     from playwright.sync_api import sync_playwright
 
@@ -83,15 +84,61 @@ def chromium(browser_requirements: None) -> Iterator[object]:
         playwright.stop()
 
 
-@pytest.fixture
-def lab(chromium: object, lab_server: LabServer) -> Iterator[LabPage]:
-    """A fresh page on the server; afterwards the page is closed and every kernel shut down."""
-    context = chromium.new_context(viewport=VIEWPORT)
-    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+class LabPages:
+    """One JupyterLab page shared by the tests, replaced after a failure (or a stray dialog)."""
+
+    def __init__(self, browser: Any, server: LabServer) -> None:
+        self.browser, self.server = browser, server
+        self.context: Any = None
+        self.lab: LabPage | None = None
+
+    def get(self) -> LabPage:
+        """The shared page, loading JupyterLab in a fresh browser context if needed."""
+        if self.lab is None:
+            self.context = self.browser.new_context(viewport=VIEWPORT)
+            self.context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+            self.lab = LabPage(self.context.new_page(), self.server.url, self.server.root_dir)
+        return self.lab
+
+    def discard(self) -> None:
+        """Close the page, so the next test starts from a freshly loaded JupyterLab."""
+        if self.context is not None:
+            self.context.close()
+        self.context = self.lab = None
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[Any]:
+    """Keep each phase's report on the item, so fixtures can tell whether the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def lab_pages(chromium: Any, lab_server: LabServer) -> Iterator[LabPages]:
+    pages = LabPages(chromium, lab_server)
     try:
-        yield LabPage(context.new_page(), lab_server.url, lab_server.root_dir)
+        yield pages
     finally:
-        context.close()
+        pages.discard()
+
+
+@pytest.fixture
+def lab(lab_pages: LabPages, lab_server: LabServer, request: pytest.FixtureRequest
+        ) -> Iterator[LabPage]:
+    """JupyterLab in Chromium; afterwards tabs are closed and every kernel shut down."""
+    lab = lab_pages.get()
+    try:
+        yield lab
+    finally:
+        call = getattr(request.node, "report_call", None)
+        try:
+            clean = call is not None and call.passed and lab.close_all()
+        except Exception:  # a broken page is replaced below, whatever went wrong
+            clean = False
+        if not clean:
+            lab_pages.discard()
         lab_server.shutdown_all_kernels()
 
 

@@ -10,7 +10,6 @@ import itertools
 import json
 import re
 import time
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +20,13 @@ RUN_ALL_TIMEOUT_MS = 180_000
 WIDGET_RENDER_TIMEOUT_MS = 60_000
 MAX_SCREENSHOT_HEIGHT = 16_000
 
-KERNEL_STATUS = '#jp-main-statusbar .jp-StatusBar-TextItem[title^="Change kernel"]'
 STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 
-# True once the kernel (a real one, not "No Kernel") reports idle in the status bar.
-JS_KERNEL_IDLE = """() => {
-  const item = document.querySelector('""" + KERNEL_STATUS + """');
+# True once the status bar's kernel item for notebook ``name`` reads "<kernel> | Idle"
+# (the toolbar's indicator turns idle before any kernel exists, so it is not used).
+JS_KERNEL_IDLE = """name => {
+  const item = document.querySelector(
+    `#jp-main-statusbar .jp-StatusBar-TextItem[title="Change kernel for ${name}"]`);
   return !!item && / \\| Idle$/.test(item.textContent.trim());
 }"""
 
@@ -37,16 +37,31 @@ JS_CELLS = """() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].
 }))"""
 
 # True once a run is over: kernel idle, nothing queued, and at least one cell numbered.
-JS_RUN_FINISHED = """() => {
-  const kernelIdle = (""" + JS_KERNEL_IDLE + """)();
+JS_RUN_FINISHED = """name => {
+  const kernelIdle = (""" + JS_KERNEL_IDLE + """)(name);
   const cells = (""" + JS_CELLS + """)();
   return kernelIdle && cells.length > 0 && !cells.some(c => c.prompt.includes('*'))
     && cells.some(c => /\\d/.test(c.prompt));
 }"""
 
-# Executes a JupyterLab command by id without waiting for it to finish.
-JS_COMMAND = "id => { window.jupyterapp.commands.execute(id); }"
-JS_COMMAND_AWAITED = "async id => { await window.jupyterapp.commands.execute(id); }"
+# Executes a JupyterLab command by id, awaited or not.
+JS_COMMAND = "([id, args]) => { window.jupyterapp.commands.execute(id, args); }"
+JS_COMMAND_AWAITED = "async ([id, args]) => { await window.jupyterapp.commands.execute(id, args); }"
+
+# True once the app has started and restored its layout.
+JS_APP_READY = "() => !!window.jupyterapp && !!document.querySelector('#jp-main-statusbar')"
+JS_APP_RESTORED = "async () => { await window.jupyterapp.restored; }"
+
+# True once the current main-area widget is the notebook at ``path``.
+JS_IS_CURRENT = """path => {
+  const widget = window.jupyterapp.shell.currentWidget;
+  return !!widget && !!widget.context && widget.context.path === path;
+}"""
+
+# Closes every tab in the main area without asking to save (the copies are throwaway).
+JS_DISPOSE_ALL = """() => {
+  for (const widget of [...window.jupyterapp.shell.widgets('main')]) widget.dispose();
+}"""
 
 JS_TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
@@ -95,33 +110,47 @@ class RunReport:
 
 
 class LabPage:
-    """One browser page showing one notebook in JupyterLab."""
+    """One JupyterLab page, loaded once and reused: each test opens one notebook in it."""
 
     def __init__(self, page: Any, base_url: str, root_dir: Path) -> None:
         self.page = page
         self.base_url = base_url
         self.root_dir = root_dir
+        self.viewport = dict(page.viewport_size)
+        self.notebook = ""  # the path of the open notebook, relative to root_dir
         self.page_errors: list[str] = []
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.goto(f"{base_url}/lab/workspaces/browser-test-{next(_workspace_numbers)}")
+        page.wait_for_function(JS_APP_READY, timeout=KERNEL_START_TIMEOUT_MS)
+        page.evaluate(JS_APP_RESTORED)
 
     # -- opening and running -------------------------------------------------------------
 
     def open(self, path: Path | str) -> None:
-        """Open a notebook under the server root in a fresh workspace; wait for its kernel."""
+        """Open a notebook (absolute, or relative to the server root); wait for its kernel."""
         relative = Path(path).relative_to(self.root_dir) if Path(path).is_absolute() else path
-        workspace = f"browser-test-{next(_workspace_numbers)}"
-        url_path = urllib.parse.quote(Path(relative).as_posix())
-        self.page.goto(f"{self.base_url}/lab/workspaces/{workspace}/tree/{url_path}")
-        self.page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=KERNEL_START_TIMEOUT_MS)
+        self.close_all()
+        self.page.set_viewport_size(self.viewport)
+        self.notebook = Path(relative).as_posix()
+        self.command("docmanager:open", {"path": self.notebook})
+        self.page.wait_for_function(JS_IS_CURRENT, arg=self.notebook)
+        self.page.locator(".jp-Notebook .jp-Cell").first.wait_for()
         self.wait_for_kernel_idle()
 
-    def wait_for_kernel_idle(self, timeout_ms: int = KERNEL_START_TIMEOUT_MS) -> None:
-        """Wait until the status bar shows a real kernel, idle."""
-        self.page.wait_for_function(JS_KERNEL_IDLE, timeout=timeout_ms)
+    def close_all(self) -> bool:
+        """Close every open tab unsaved; True when no dialog is left on the page."""
+        self.page.evaluate(JS_DISPOSE_ALL)
+        self.notebook = ""
+        return self.page.locator(".jp-Dialog").count() == 0
 
-    def command(self, command_id: str, *, wait: bool = True) -> None:
-        """Execute a JupyterLab command (menu item) on the current notebook."""
-        self.page.evaluate(JS_COMMAND_AWAITED if wait else JS_COMMAND, command_id)
+    def wait_for_kernel_idle(self, timeout_ms: int = KERNEL_START_TIMEOUT_MS) -> None:
+        """Wait until the status bar shows the notebook's kernel (a real one), idle."""
+        self.page.wait_for_function(JS_KERNEL_IDLE, arg=Path(self.notebook).name,
+                                    timeout=timeout_ms)
+
+    def command(self, command_id: str, args: dict | None = None, *, wait: bool = True) -> None:
+        """Execute a JupyterLab command (a menu item) by id, on the current notebook."""
+        self.page.evaluate(JS_COMMAND_AWAITED if wait else JS_COMMAND, [command_id, args or {}])
 
     def cells(self) -> list[dict[str, str]]:
         """Each code cell's prompt (``[3]:``, ``[*]:``, ``[ ]:``) and code."""
@@ -134,7 +163,8 @@ class LabPage:
         assert not any(re.search(r"\d", c["prompt"]) for c in self.cells()), \
             "clearing outputs left execution counts behind"
         self.command("runmenu:run-all", wait=False)
-        self.page.wait_for_function(JS_RUN_FINISHED, timeout=timeout_ms)
+        self.page.wait_for_function(JS_RUN_FINISHED, arg=Path(self.notebook).name,
+                                    timeout=timeout_ms)
 
     def run_cell(self, index: int, source: str, timeout_ms: int = RUN_ALL_TIMEOUT_MS) -> Any:
         """Replace code cell ``index``'s code by typing it, run it, return its output locator."""
