@@ -17,7 +17,7 @@ from .words import per_thousand_words
 
 GROUPINGS = ("document", "perspective")
 LEDGER_NEEDS = ("document", "named")
-TABLE_COLUMNS = ["Perspective", "Documents", "Words", "Claims", "Source named", "No source named",
+TABLE_COLUMNS = ["Documents", "Words", "Claims", "Source named", "No source named",
                  "Claims per 1,000 words", "Source named per 1,000 words", "Source named (%)"]
 RATE_LABEL = "Claims per 1,000 words"
 
@@ -30,6 +30,9 @@ def rates(counts: pd.Series, words: pd.Series) -> list[float]:
 def sourced_claims_table(ledger: pd.DataFrame, corpus: Corpus,
                          by: str = "document") -> pd.DataFrame:
     """Per document (or perspective): claims, how many name a source, and rates per 1,000 words.
+
+    By document, the first column is the document's perspective; by perspective, the
+    perspective is the index.
 
     Every document of ``corpus`` gets a row, including one with no claims at all.
     """
@@ -48,15 +51,13 @@ def sourced_claims_table(ledger: pd.DataFrame, corpus: Corpus,
     }, index=pd.Index(corpus.ids, name="Document"))
     if by == "perspective":
         rows = rows.groupby("Perspective", sort=True).sum()
-        rows.insert(0, "Perspective", rows.index)
-        rows.index.name = "Perspective"
     rows["No source named"] = rows["Claims"] - rows["Source named"]
     rows["Claims per 1,000 words"] = [round(r, 1) for r in rates(rows["Claims"], rows["Words"])]
     rows["Source named per 1,000 words"] = [round(r, 1) for r in
                                             rates(rows["Source named"], rows["Words"])]
     shares = zip(rows["Source named"], rows["Claims"], strict=True)
     rows["Source named (%)"] = [round(100 * n / c) if c else 0 for n, c in shares]
-    return rows[TABLE_COLUMNS]
+    return rows[(["Perspective"] if by == "document" else []) + TABLE_COLUMNS]
 
 
 def plot_sourced_claims(table: pd.DataFrame) -> Figure:
@@ -64,8 +65,12 @@ def plot_sourced_claims(table: pd.DataFrame) -> Figure:
     source (solid) and without (hatched), coloured by perspective, words under each bar."""
     if not isinstance(table, pd.DataFrame) or table.empty or "Words" not in table:
         raise ValueError("This needs a non-empty table from sourced_claims_table(...).")
-    colours = PERSPECTIVE_COLOURS.mapping(table["Perspective"])
-    rows = table.sort_values(["Perspective", "Words"], kind="stable")
+    rows = table.copy()
+    if "Perspective" not in rows:  # the table by perspective
+        rows = rows.rename_axis("Group")
+        rows.insert(0, "Perspective", rows.index)
+    colours = PERSPECTIVE_COLOURS.mapping(rows["Perspective"])
+    rows = rows.sort_values(["Perspective", "Words"], kind="stable")
     named = rates(rows["Source named"], rows["Words"])
     unnamed = rates(rows["No source named"], rows["Words"])
     tops = np.add(named, unnamed)
@@ -85,11 +90,11 @@ def plot_sourced_claims(table: pd.DataFrame) -> Figure:
     ax.set_ylim(0, max(1.0, float(tops.max())) * 1.15)
     ax.set_title("Claims per 1,000 words: with a named source (solid) and without (hatched)",
                  fontsize=10)
-    words = table.groupby("Perspective")["Words"].sum()
+    words = rows.groupby("Perspective")["Words"].sum()
     handles = [Patch(facecolor=c, label=f"{p} ({int(words[p]):,} words)")
                for p, c in colours.items()]
     handles += [Patch(facecolor="#999999", label="source named"),
-                Patch(facecolor="#999999", alpha=0.45, hatch="//", edgecolor="white",
+                Patch(facecolor="#cccccc", hatch="//", edgecolor="#666666",
                       label="no source named")]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
               fontsize=8)

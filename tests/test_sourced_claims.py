@@ -60,3 +60,10 @@ def test_chart_states_words_and_rates(corpus):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert any(t.startswith("side A (") for t in legend)
     assert any(t.startswith("side B (") for t in legend)
+
+
+def test_chart_of_the_perspective_table(corpus):
+    table = sourced_claims_table(claims_ledger(corpus), corpus, by="perspective")
+    assert "Perspective" not in table.columns and table.index.name == "Perspective"
+    ticks = [t.get_text() for t in plot_sourced_claims(table).axes[0].get_xticklabels()]
+    assert ticks[0].startswith("side A\n(")
