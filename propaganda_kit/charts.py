@@ -161,8 +161,9 @@ def rates_table(table: pd.DataFrame, by: str = "document", voice: str = "all",
                 categories: Iterable[str] | None = None) -> pd.DataFrame:
     """Cues, words, rate per 1,000 words and its 95% interval, per document or perspective.
 
-    Every perspective in ``table`` gets a row when ``by="perspective"``, even one with
-    no selected documents (0 words), so both sides are always on show.
+    A row with no words (say, a document that quotes nobody, in quoted voice) has no
+    rate: NaN, never a misleading 0. Every perspective in ``table`` gets a row when
+    ``by="perspective"``, even one with no selected documents, so both sides are on show.
     """
     _check_table(table)
     _choose(by, GROUPINGS, "by")
@@ -182,7 +183,7 @@ def rates_table(table: pd.DataFrame, by: str = "document", voice: str = "all",
     bounds = [poisson_interval(c) for c in rows[COUNT]]
     for column, counts in ((RATE, rows[COUNT]), ("rate_low", [lo for lo, _ in bounds]),
                            ("rate_high", [hi for _, hi in bounds])):
-        rows[column] = [round(per_thousand_words(c, w), 2)
+        rows[column] = [round(per_thousand_words(c, w), 2) if w else math.nan
                         for c, w in zip(counts, rows[WORDS], strict=True)]
     return rows
 
@@ -212,7 +213,7 @@ def _perspective_legend(ax, shown: pd.DataFrame, colours: dict, **where) -> None
     handles = []
     for perspective, colour in colours.items():
         words = int(shown.loc[shown[PERSPECTIVE] == perspective, WORDS].sum())
-        note = f"{words:,} words" if words else "no words selected"
+        note = f"{words:,} words" if words else "no words in this selection"
         handles.append(Patch(facecolor=colour, label=f"{perspective} ({note})"))
     ax.legend(handles=handles, frameon=False, fontsize=8, **where)
 
@@ -220,6 +221,8 @@ def _perspective_legend(ax, shown: pd.DataFrame, colours: dict, **where) -> None
 def _label(name: str, words: int, count: int) -> str:
     """A bar's label: its name (wrapped) and the words and cues behind it."""
     wrapped = "\n".join(textwrap.wrap(name, LABEL_CHARS, break_on_hyphens=False)) or name
+    if not words:
+        return f"{wrapped}\nno words here: no rate"
     return f"{wrapped}\n{words:,} words, {count} cue{'s' * (count != 1)}"
 
 
@@ -322,7 +325,8 @@ def plot_voice_rates(table: pd.DataFrame, documents: Iterable[str] | None = None
                       color=[colours[p] for p in author[PERSPECTIVE]])
         for bar, words in zip(bars, rows[WORDS], strict=True):
             label = f"{words:,} w" if words else "no words"
-            ax.annotate(label, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            height = bar.get_height() if words else 0.0
+            ax.annotate(label, (bar.get_x() + bar.get_width() / 2, height),
                         xytext=(0, 2), textcoords="offset points", ha="center", fontsize=7)
     ax.set_xticks(x, author[DOC], rotation=20, ha="right", fontsize=8)
     ax.set_ylabel(RATE_LABEL)
@@ -350,8 +354,9 @@ def plot_rate_uncertainty(table: pd.DataFrame, by: str = "document", voice: str 
         colour = colours[row.perspective]
         ax.plot([row.rate_low, row.rate_high], [yi, yi], color=colour, linewidth=2)
         ax.plot([row.rate_per_1000], [yi], "o", color=colour, markersize=7)
-        ax.annotate(f"{row.count} cues in {row.words:,} words", (row.rate_high, yi),
-                    xytext=(6, -3), textcoords="offset points", fontsize=8)
+        said = f"{row.count} cues in {row.words:,} words" if row.words else "no words: no rate"
+        ax.annotate(said, (row.rate_high if row.words else 0.0, yi), xytext=(6, -3),
+                    textcoords="offset points", fontsize=8)
     ax.set_yticks(y, rows[key], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(left=0, right=max(1.0, float(rows["rate_high"].max())) * 1.45)

@@ -53,7 +53,7 @@ def test_rates_by_voice_use_the_words_in_that_voice():
     quoted = charts.rates_table(tidy_table(), voice="quoted").set_index("document")
     assert quoted.loc["a1", "rate_per_1000"] == 20.0  # 2 cues in 100 quoted words
     assert quoted.loc["a2", "words"] == 0
-    assert quoted.loc["a2", "rate_per_1000"] == 0.0
+    assert quoted.loc["a2", ["rate_per_1000", "rate_low", "rate_high"]].isna().all()
 
 
 def test_choosing_categories_keeps_the_whole_word_count():
@@ -67,7 +67,8 @@ def test_every_perspective_is_shown_even_when_none_of_its_documents_is_chosen():
     rates = charts.rates_table(tidy_table(), by="perspective", documents=["b1"])
     assert list(rates["perspective"]) == list(SIDES)
     side_a = rates.set_index("perspective").loc[SIDES[0]]
-    assert (side_a["words"], side_a["count"], side_a["rate_per_1000"]) == (0, 0, 0.0)
+    assert (side_a["words"], side_a["count"]) == (0, 0)
+    assert pd.isna(side_a["rate_per_1000"])
 
 
 def test_perspective_rates_pool_words_and_counts():
@@ -107,6 +108,13 @@ def test_colour_clash_is_resolved():
     assert len(set(palette.mapping(clash[:2]).values())) == 2
 
 
+@pytest.mark.parametrize("plot", [charts.plot_voice_rates, charts.plot_rate_uncertainty,
+                                  charts.plot_category_rates])
+def test_charts_draw_rows_without_words(plot):
+    kwargs = {"voice": "quoted"} if plot is not charts.plot_voice_rates else {}
+    png(plot(tidy_table(), documents=["a2"], **kwargs))
+
+
 @pytest.mark.parametrize("plot", [charts.plot_loaded_rates, charts.plot_category_rates,
                                   charts.plot_voice_rates, charts.plot_rate_uncertainty])
 def test_every_chart_is_a_deterministic_figure(plot):
@@ -130,7 +138,9 @@ def test_loaded_rates_chart_says_per_thousand_words_and_shows_word_counts():
     assert "per 1,000 words" in shown
     assert "b1\n1,050 words, 5 cues" in shown
     assert SIDES[0] in shown and SIDES[1] in shown  # both sides named, even unselected
-    assert "no words selected" in shown
+    assert "no words in this selection" in shown
+    quoted = texts(charts.plot_loaded_rates(tidy_table(), voice="quoted"))
+    assert "a2\nno words here: no rate" in quoted
 
 
 def test_raw_counts_are_labelled_as_counts():
@@ -142,6 +152,7 @@ def test_raw_counts_are_labelled_as_counts():
 def test_bars_follow_the_rates():
     fig = charts.plot_loaded_rates(tidy_table(), by="perspective")
     expected = charts.rates_table(tidy_table(), by="perspective")["rate_per_1000"]
+    assert expected.notna().all()
     assert [round(p.get_width(), 2) for p in fig.axes[0].patches] == list(expected)
 
 

@@ -50,7 +50,8 @@ def rates_html(rates: pd.DataFrame, key: str) -> str:
     """The numbers behind the chart as an escaped HTML table."""
     shown = rates[[key, "perspective", *TABLE_COLUMNS]].rename(
         columns={key: key.capitalize(), "perspective": "Perspective", **TABLE_COLUMNS})
-    return shown.to_html(index=False, classes="kit-table", border=0, escape=True)
+    return shown.to_html(index=False, classes="kit-table", border=0, escape=True,
+                         na_rep="no words", float_format="{:.2f}".format)
 
 
 class LoadedLanguageExplorer(KitWidget):
