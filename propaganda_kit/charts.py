@@ -249,7 +249,7 @@ def plot_loaded_rates(table: pd.DataFrame, by: str = "document", voice: str = "a
         ax.hlines(y, rows["rate_low"], rows["rate_high"], color="#333333", linewidth=1.2)
     ax.set_yticks(y, [_label(name, words, count) for name, words, count
                       in zip(rows[key], rows[WORDS], rows[COUNT], strict=True)], fontsize=8)
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # top to bottom, rows without a rate included
     ax.set_xlabel(RATE_LABEL if normalise else COUNT_LABEL)
     ax.set_xlim(left=0)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10], integer=not normalise))
@@ -286,7 +286,7 @@ def plot_category_rates(table: pd.DataFrame, by: str = "perspective", voice: str
                 label=f"{name} ({group.words:,} words)")
     ax.set_yticks(np.arange(len(chosen)), [category_names(table).get(c, c) for c in chosen],
                   fontsize=8)
-    ax.invert_yaxis()
+    ax.set_ylim(len(chosen) - 0.5, -0.5)
     ax.set_xlabel(RATE_LABEL)
     ax.set_title(f"Loaded-language cues per 1,000 words, by category and {by}\n"
                  f"{_selection_note(table, voice, categories)}", fontsize=10)
@@ -358,7 +358,7 @@ def plot_rate_uncertainty(table: pd.DataFrame, by: str = "document", voice: str 
         ax.annotate(said, (row.rate_high if row.words else 0.0, yi), xytext=(6, -3),
                     textcoords="offset points", fontsize=8)
     ax.set_yticks(y, rows[key], fontsize=8)
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(left=0, right=max(1.0, float(rows["rate_high"].max())) * 1.45)
     ax.set_xlabel(RATE_LABEL + " (dot) with 95% interval (line)")
     ax.set_title(f"How sure can we be? Rates per 1,000 words by {by}, with 95% intervals\n"
