@@ -33,6 +33,7 @@ SAMPLE_DIR = DEFAULT_DATA_DIR / "sample_annotations"
 SENTENCE_START_RE = re.compile(r"(?:\A\s*|(?<=[.!?])\s+)(?=\S)")
 ANNOTATION_COLUMNS = ["student", "technique"]
 ANNOTATION_LOCATORS = ("start", "end", "quote")
+DISPUTED_LABELS = 6
 LEVELS = (("some_disagreement", 0.5, 1.0), ("strong_disagreement", 0.0, 0.5))  # agreement from, to
 LEVEL_COLOURS = {"some_disagreement": "#ffe08a", "strong_disagreement": "#ffb3b3"}
 
@@ -151,7 +152,7 @@ def plot_disagreement(table: pd.DataFrame, text: str, title: str = "") -> plt.Fi
     The x axis is the character offset; ticks show the first words of each sentence.
     """
     offsets = table.index.to_numpy()
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 4.6), sharex=True,
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 5.8), sharex=True,
                                       gridspec_kw={"height_ratios": [1, 1]})
     top.fill_between(offsets, table["marked"], step="post", color="#5d7c99", alpha=0.8)
     top.set_ylabel("students\nmarking")
@@ -164,7 +165,14 @@ def plot_disagreement(table: pd.DataFrame, text: str, title: str = "") -> plt.Fi
     bottom.set_xticks([t for t, _ in ticks], [label for _, label in ticks], rotation=30,
                       ha="right", fontsize=8)
     bottom.set_xlabel("the passage, character by character (ticks: start of each sentence)")
-    top.set_title(title or "Where the class agrees and disagrees")
+    disputed = disagreement_regions(table, text).nsmallest(DISPUTED_LABELS, "lowest_agreement")
+    words = top.secondary_xaxis("top")
+    words.set_xticks([(r.start + r.end) / 2 for r in disputed.itertuples()],
+                     [_first_words(r.text) for r in disputed.itertuples()], rotation=30,
+                     ha="left", fontsize=8)
+    fig.suptitle(title or "Where the class agrees and disagrees", x=0.01, ha="left")
+    fig.text(0.99, 0.01, f"ticks above: the {DISPUTED_LABELS} stretches with the lowest "
+             "agreement", ha="right", fontsize=8, color="#555555")
     fig.tight_layout()
     return fig
 
@@ -192,8 +200,14 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
 
 def _sentence_starts(text: str) -> list[tuple[int, str]]:
     """(offset, first three words …) of each sentence, for axis ticks."""
-    return [(m.end(), " ".join(text[m.end():m.end() + 40].split()[:3]) + " …")
+    return [(m.end(), _first_words(text[m.end():m.end() + 60]))
             for m in SENTENCE_START_RE.finditer(text) if m.end() < len(text)]
+
+
+def _first_words(text: str, count: int = 3) -> str:
+    """The first ``count`` words of ``text``, with '…' when there are more."""
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
 def _annotation(label: str, number: int, row: dict[str, str], text: str) -> Annotation:

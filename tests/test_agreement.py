@@ -108,7 +108,7 @@ def test_plot_has_both_panels_and_sentence_ticks():
     fig = plot_disagreement(disagreement_by_char(matrix, text), text)
     top, bottom = fig.axes
     assert [t.get_text() for t in bottom.get_xticklabels()] == [
-        "One two three. …", "Four five six. …", "Seven. …"]
+        "One two three. …", "Four five six. …", "Seven."]
     assert bottom.get_ylim() == (0, 1.05)
     matplotlib.pyplot.close(fig)
 
