@@ -8,8 +8,10 @@ import sys
 from .cli_data import register as register_data_commands
 from .cli_exercises import register as register_exercise_commands
 from .cli_grade import register as register_grade_command
+from .cli_refresh import register as register_refresh_command
 
-REGISTRARS = [register_data_commands, register_grade_command, register_exercise_commands]
+REGISTRARS = [register_data_commands, register_grade_command, register_exercise_commands,
+              register_refresh_command]
 
 
 def main(argv: list[str] | None = None) -> int:
