@@ -13,7 +13,7 @@ from .answers import AnswerProblem, describe, reject_unfinished
 from .base import Checker, Key, KeyProblem, require_fields
 from .result import Verdict
 
-RATE_COLUMNS = ["document", "perspective", "words", "count", "per_1000_words"]
+RATE_COLUMNS = ["document", "perspective", "words", "count", "rate_per_1000"]
 
 
 def as_number(answer: object) -> float:
@@ -90,10 +90,10 @@ def row_problems(row: pd.Series, tolerance: float) -> list[str]:
     if not isinstance(count, numbers.Integral) or isinstance(count, bool) or count < 0:
         problems.append(f"{doc_id}: 'count' should be a whole number of loaded terms.")
     elif isinstance(words, numbers.Integral):
-        rate = row["per_1000_words"]
+        rate = row["rate_per_1000"]
         if not isinstance(rate, numbers.Real) or \
                 abs(rate - per_thousand_words(int(count), int(words))) > tolerance:
-            problems.append(f"{doc_id}: 'per_1000_words' should be count / words x 1,000.")
+            problems.append(f"{doc_id}: 'rate_per_1000' should be count / words x 1,000.")
     return problems
 
 

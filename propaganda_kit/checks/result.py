@@ -56,18 +56,23 @@ class CheckResult:
         return {"exercise": self.exercise, "status": self.status, "points": self.points,
                 "max_points": self.max_points, "feedback": self.feedback}
 
+    def points_text(self) -> str:
+        """'2 of 3 points' (or '1 of 1 point')."""
+        unit = "point" if self.max_points == 1 else "points"
+        return f"{self.points:g} of {self.max_points:g} {unit}"
+
     def plain_text(self) -> str:
         """Plain-text feedback: heading, points, then the feedback lines."""
         head = f"[{self.exercise}] {HEADINGS[self.status]}"
         if self.max_points:
-            head += f" ({self.points:g} of {self.max_points:g} points)"
+            head += f" ({self.points_text()})"
         return f"{head}\n{self.feedback}"
 
     def html(self) -> str:
         """The feedback as an HTML div; every piece of text is escaped."""
         lines = "<br>".join(html.escape(line) for line in self.feedback.splitlines())
-        points = (f" <span class=\"kit-check-points\">{self.points:g} of "
-                  f"{self.max_points:g} points</span>" if self.max_points else "")
+        points = (f' <span class="kit-check-points">{self.points_text()}</span>'
+                  if self.max_points else "")
         colour = COLOURS[self.status]
         return (f'<div class="kit-check kit-check-{self.status}" style="border-left: 4px solid '
                 f'{colour}; padding: 4px 10px; margin: 4px 0">'

@@ -1,0 +1,117 @@
+"""The check output contract, placeholders, unknown ids and bad answer shapes."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from propaganda_kit.checks import EXERCISES, MIME_TYPE, NOT_ANSWERED, CheckResult, check, evaluate
+from propaganda_kit.checks.base import KeyProblem
+from propaganda_kit.checks.registry import load_exercises
+
+
+def test_every_exercise_has_positive_points_and_a_title():
+    assert len(EXERCISES) >= 12
+    for ex_id, exercise in EXERCISES.items():
+        assert exercise.id == ex_id and exercise.max_points > 0 and exercise.title
+
+
+def test_not_answered_is_one_readable_falsy_sentinel():
+    assert repr(NOT_ANSWERED) == "NOT_ANSWERED" and not NOT_ANSWERED
+    assert type(NOT_ANSWERED)() is NOT_ANSWERED
+
+
+@pytest.mark.parametrize("ex_id", sorted(EXERCISES))
+def test_not_answered_reports_unanswered(ex_id):
+    result = evaluate(ex_id, NOT_ANSWERED)
+    assert result.status == "unanswered" and result.points == 0
+    assert result.max_points == EXERCISES[ex_id].max_points
+
+
+@pytest.mark.parametrize("ex_id", sorted(EXERCISES))
+@pytest.mark.parametrize("answer", [None, ..., "", 42, [], {}, pd.DataFrame({"x": [1]}),
+                                    [None], ["", "x"], 3.5, True, object()],
+                         ids=["None", "ellipsis", "empty-str", "int", "empty-list", "dict",
+                              "frame", "list-none", "list-empty-str", "float", "bool", "object"])
+def test_wrong_shapes_get_a_hint_never_an_error(ex_id, answer):
+    result = evaluate(ex_id, answer)
+    assert result.status in ("incorrect", "correct")
+    assert result.feedback.strip()
+    assert "Traceback" not in result.feedback and " at 0x" not in result.feedback
+
+
+def test_bundle_follows_the_contract(capsys):
+    result = evaluate("rate-1", 24.87)
+    bundle = result.bundle()
+    assert set(bundle) == {"text/html", "text/plain", MIME_TYPE}
+    assert bundle["text/html"].startswith('<div class="kit-check kit-check-correct"')
+    assert bundle[MIME_TYPE] == {"exercise": "rate-1", "status": "correct", "points": 1.0,
+                                 "max_points": 1.0, "feedback": result.feedback}
+    json.dumps(bundle)
+    assert bundle["text/plain"].startswith("[rate-1] Correct (1 of 1 point)")
+
+
+def test_check_displays_one_bundle_and_returns_a_silent_result(monkeypatch):
+    shown = []
+    monkeypatch.setattr("propaganda_kit.checks.core.display",
+                        lambda obj, raw=False: shown.append((obj, raw)))
+    result = check("rate-1", NOT_ANSWERED)
+    assert len(shown) == 1 and shown[0][1] is True
+    assert shown[0][0][MIME_TYPE]["status"] == "unanswered"
+    assert isinstance(result, CheckResult) and result._ipython_display_() is None
+    assert "0x" not in repr(result) and repr(result).startswith("CheckResult(exercise='rate-1'")
+
+
+def test_unknown_exercise_is_a_friendly_error_with_a_suggestion():
+    result = evaluate("spot-technique-1", ["doubt"])
+    assert result.status == "error" and result.max_points == 0
+    assert "Did you mean 'spot-techniques-1'?" in result.feedback
+    assert evaluate(None, 1).status == "error"
+
+
+def test_student_text_is_escaped_in_html():
+    result = evaluate("naming-map-1", ["<script>alert(1)</script>"])
+    assert "<script>" not in result.html() and "&lt;script&gt;" in result.html()
+    assert "<script>" in result.plain_text()
+
+
+def test_a_failing_checker_reports_error_not_traceback(monkeypatch):
+    exercise = EXERCISES["rate-1"]
+    broken = exercise.checker._replace(grade=lambda answer, key: 1 / 0)
+    monkeypatch.setattr(type(exercise), "checker", property(lambda self: broken))
+    result = evaluate("rate-1", 3.0)
+    assert result.status == "error" and "ZeroDivisionError" in result.feedback
+
+
+def test_partial_points_never_exceed_the_maximum():
+    result = evaluate("mark-loaded-1", ["psychological warfare", "coercion"])
+    assert result.status == "incorrect" and 0 < result.points < result.max_points
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('{"exercises": [{"id": "Bad Id", "kind": "number", "max_points": 1}]}', "not a valid id"),
+    ('{"exercises": [{"id": "a", "kind": "nope", "max_points": 1}]}', "'kind' must be"),
+    ('{"exercises": [{"id": "a", "kind": "number", "max_points": 0, "value": 1, '
+     '"tolerance": 0}]}', "max_points"),
+    ('{"exercises": [{"id": "a", "kind": "number", "max_points": 1}]}', "'value'"),
+    ('{"exercises": [{"id": "a", "kind": "spans", "max_points": 1, "passage": "a b", '
+     '"spans": [{"text": "c"}]}]}', "exactly once"),
+    ('not json', "not valid UTF-8 JSON"),
+    ('{"exercises": [{"id": "a", "kind": "choice", "max_points": 1, "vocabulary": "taxonomy", '
+     '"required": ["made_up"]}]}', "not in the vocabulary"),
+])
+def test_malformed_keys_are_refused_with_a_message(tmp_path, content, problem):
+    (tmp_path / "bad.json").write_text(content, encoding="utf-8")
+    with pytest.raises(KeyProblem, match=problem):
+        load_exercises(tmp_path)
+
+
+def test_duplicate_ids_across_key_files_are_refused(tmp_path):
+    entry = '{"exercises": [{"id": "a", "kind": "number", "max_points": 1, "value": 1, ' \
+            '"tolerance": 0}]}'
+    (tmp_path / "one.json").write_text(entry, encoding="utf-8")
+    (tmp_path / "two.json").write_text(entry, encoding="utf-8")
+    with pytest.raises(KeyProblem, match="duplicate"):
+        load_exercises(tmp_path)

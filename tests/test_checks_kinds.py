@@ -1,0 +1,234 @@
+"""Each kind of checker: what counts as right, as a variant, as a miss or a false alarm."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from propaganda_kit import Span, load_corpus
+from propaganda_kit.checks import EXERCISES, evaluate
+from propaganda_kit.checks.matching import find_phrase, stem
+from propaganda_kit.words import per_thousand_words
+
+
+def test_every_key_passage_is_verbatim_in_its_document():
+    corpus = load_corpus()
+    for exercise in EXERCISES.values():
+        if "document" in exercise.key:
+            assert exercise.passage in corpus[exercise.key["document"]].text, exercise.id
+
+
+def test_every_key_name_occurs_in_the_documents_of_its_perspective():
+    from propaganda_kit.checks.choice import perspective_texts
+    from propaganda_kit.checks.matching import contains_phrase
+    for exercise in EXERCISES.values():
+        if exercise.kind == "names":
+            texts = perspective_texts(exercise.key["perspective"])
+            for name in exercise.key["key_names"]:
+                assert any(contains_phrase(t, name) for t in texts), (exercise.id, name)
+
+
+# choice ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    ["name_calling", "exaggeration"],
+    ["Name calling or labelling", "Exaggeration or minimisation"],
+    ("NAME-CALLING", "exaggeration", "loaded language"),
+    {"Labeling", "Minimisation"},
+])
+def test_choice_accepts_ids_labels_and_source_labels(answer):
+    assert evaluate("spot-techniques-1", answer).status == "correct"
+
+
+def test_choice_reports_misses_and_false_alarms_without_naming_the_missing_one():
+    result = evaluate("spot-techniques-1", ["name_calling", "slogans"])
+    assert result.status == "incorrect" and 0 < result.points < result.max_points
+    assert "'slogans'" in result.feedback and "Missing one." in result.feedback
+    assert "exaggeration" not in result.feedback.lower()
+
+
+def test_choice_refuses_none_with_others_and_unknown_names():
+    assert "one or the other" in evaluate("spot-techniques-1", ["none", "doubt"]).feedback
+    assert "not a name the check knows" in evaluate("spot-techniques-1", ["magic"]).feedback
+    assert "single string" in evaluate("spot-techniques-1", "doubt").feedback
+
+
+# spans ----------------------------------------------------------------------------------
+
+KEY_1 = ["psychological warfare", "manipulation", "coercion", "internal decay", "desperate"]
+
+
+def offsets(phrase: str) -> tuple[int, int]:
+    start = EXERCISES["mark-loaded-1"].passage.index(phrase)
+    return start, start + len(phrase)
+
+
+def test_spans_exact_key_is_correct_and_as_offsets_or_spans_too():
+    assert evaluate("mark-loaded-1", KEY_1).status == "correct"
+    assert evaluate("mark-loaded-1", [offsets(p) for p in KEY_1]).status == "correct"
+    spans = [Span(*offsets(p), p) for p in KEY_1]
+    assert evaluate("mark-loaded-1", spans).status == "correct"
+
+
+@pytest.mark.parametrize("variant", [
+    "PSYCHOLOGICAL WARFARE", " psychological warfare, ", "“psychological warfare”",
+    "psychological  warfare", "Psychological Warfare.", "psychological warfare built",
+    "psychological", "of psychological warfare",
+])
+def test_spans_accept_reasonable_variants(variant):
+    result = evaluate("mark-loaded-1", [variant, *KEY_1[1:]])
+    assert result.status == "correct", (variant, result.feedback)
+
+
+def test_spans_accept_an_inflected_form_and_a_hyphen_variant():
+    assert find_phrase("coerce", "by coercing them") == [(3, 11)]
+    assert find_phrase("war", "warfare and wars") == [(12, 16)]  # whole words only
+    assert find_phrase("fabricate", "they fabricated scenes") == [(5, 15)]
+    assert evaluate("mark-loaded-2", ["remnant", "tone deaf", "comfort of the West",
+                                      "cruel farces"]).status == "correct"
+
+
+def test_spans_far_too_long_is_a_near_miss_not_a_hit():
+    result = evaluate("mark-loaded-1", ["It is a digital campaign of psychological warfare built "
+                                        "on manipulation, coercion, and foreign backing."])
+    assert result.status == "incorrect" and "much longer or shorter" in result.feedback
+
+
+def test_spans_count_hits_misses_and_false_alarms():
+    result = evaluate("mark-loaded-1", ["psychological warfare", "coercion", "foreign backing",
+                                        "national stability", "not in it"])
+    feedback = result.feedback
+    assert "Hits: 2 of the 5" in feedback and "Missed: 3" in feedback
+    assert "'foreign backing'" in feedback and "'national stability'" in feedback
+    assert "Not found in the passage: 'not in it'" in feedback
+    assert "manipulation" not in feedback and "decay" not in feedback  # never the answer
+
+
+def test_spans_one_false_alarm_is_allowed_and_duplicates_do_not_count_twice():
+    assert evaluate("mark-loaded-1", [*KEY_1, "foreign backing"]).status == "correct"
+    result = evaluate("mark-loaded-1", ["coercion"] * 5)
+    assert "Hits: 1 of the 5" in result.feedback and "False alarms" not in result.feedback
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ([(5, 2)], "outside the passage"), ([(0, 10_000)], "outside the passage"),
+    ([(1.5, 3)], "two whole numbers"), ([3], "a (start, end) pair"),
+    ("coercion", "one string"),
+])
+def test_spans_bad_items_get_hints(answer, hint):
+    result = evaluate("mark-loaded-1", answer)
+    assert result.status == "incorrect" and hint in result.feedback
+
+
+def test_spans_missed_ones_are_located_by_sentence():
+    result = evaluate("mark-loaded-1", KEY_1[:3])
+    assert "in sentence 3 of the passage" in result.feedback
+
+
+def test_stem_joins_simple_inflections():
+    assert stem("Fabricated") == stem("fabricates") == stem("fabricate") == stem("fabricating")
+    assert stem("organisation’s") == stem("organisation")
+
+
+# numbers and tables ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [24.87, 1000 * 19 / 764, np.float64(24.9), 24.83])
+def test_number_within_tolerance(answer):
+    assert evaluate("rate-1", answer).status == "correct"
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (19 / 764, "rate per word"), (2.487, "decimal point"), (30, "Too high"),
+    (1.0, "Too low"), ("24.87", "without quotes"), (float("nan"), "division by zero"),
+    (True, "a single number"),
+])
+def test_number_hints(answer, hint):
+    result = evaluate("rate-1", answer)
+    assert result.status == "incorrect" and hint in result.feedback
+
+
+def rate_rows(ids: list[str], count: int = 7) -> pd.DataFrame:
+    corpus = load_corpus()
+    return pd.DataFrame([{"document": i, "perspective": corpus[i].perspective,
+                          "words": corpus[i].word_count, "count": count,
+                          "rate_per_1000": per_thousand_words(count, corpus[i].word_count)}
+                         for i in ids])
+
+
+def both_sides() -> list[str]:
+    corpus = load_corpus()
+    firsts = {}
+    for doc in corpus:
+        firsts.setdefault(doc.perspective, doc.id)
+    return list(firsts.values())
+
+
+def test_rate_table_with_both_perspectives_is_correct_even_indexed_by_document():
+    table = rate_rows(both_sides())
+    assert evaluate("rate-table-1", table).status == "correct"
+    assert evaluate("rate-table-1", table.set_index("document")).status == "correct"
+
+
+def test_rate_table_needs_both_perspectives_and_true_word_counts():
+    one_side = rate_rows(both_sides()[:1])
+    assert "other perspective" in evaluate("rate-table-1", one_side).feedback
+    wrong = rate_rows(both_sides())
+    wrong.loc[0, "words"] = 1000
+    assert "document.word_count" in evaluate("rate-table-1", wrong).feedback
+    wrong = rate_rows(both_sides())
+    wrong.loc[1, "rate_per_1000"] = 7
+    assert "count / words" in evaluate("rate-table-1", wrong).feedback
+    wrong = rate_rows(both_sides())
+    wrong.loc[0, "document"] = "no-such-doc"
+    assert "not a document id" in evaluate("rate-table-1", wrong).feedback
+
+
+def test_rate_table_names_missing_columns():
+    table = rate_rows(both_sides()).drop(columns=["words"])
+    result = evaluate("rate-table-1", table)
+    assert "lacks the column(s) words" in result.feedback
+
+
+# names ----------------------------------------------------------------------------------
+
+def test_names_match_forgivingly_and_unknown_names_in_the_text_are_not_penalised():
+    result = evaluate("naming-map-3", ["The Regime", "regime", "the mullahs", "TEHRAN"])
+    assert result.status == "correct"
+    result = evaluate("naming-map-1", ["MEK", "the organization", "Iran"])
+    assert result.status == "incorrect" and "'Iran'" in result.feedback
+    assert "Discuss" in result.feedback
+
+
+def test_names_absent_from_the_texts_are_false_alarms():
+    result = evaluate("naming-map-4", ["Iran", "the ayatollahs' paradise"])
+    assert result.status == "incorrect" and "Not found in the documents" in result.feedback
+
+
+# checklists and rewrites ----------------------------------------------------------------
+
+GOOD_AUDIT = {"who_says": "author", "source_named": "No", "claim_type": " Factual ",
+              "support": "The sentence gives no source at all for this."}
+
+
+def test_checklist_accepts_yes_no_strings_and_case():
+    assert evaluate("audit-claim-1", GOOD_AUDIT).status == "correct"
+
+
+def test_checklist_reports_each_wrong_or_empty_field():
+    answer = dict(GOOD_AUDIT, who_says="quoted", support="short")
+    result = evaluate("audit-claim-1", answer)
+    assert result.status == "incorrect" and result.points == 1.0
+    assert "'who_says': not yet" in result.feedback and "at least 6 words" in result.feedback
+    assert "author" not in result.feedback.replace("author's", "")
+
+
+def test_rewrite_is_judged_on_loaded_terms_facts_and_length():
+    original = EXERCISES["neutral-rewrite-1"].passage
+    assert "original paragraph" in evaluate("neutral-rewrite-1", original.upper()).feedback
+    result = evaluate("neutral-rewrite-1", "The regimes were scared. " * 3)
+    assert "'regime' and 'scared'" in result.feedback and "keep the length" in result.feedback
+    good = ("For four decades the government has used censorship to keep control, the author "
+            "says, and the MEK now reaches people online in ways the government cannot stop. "
+            "The author thinks officials are worried about this and approves.")
+    assert evaluate("neutral-rewrite-1", good).status == "correct"
