@@ -136,6 +136,9 @@ def run_notebook(path: Path, timeout: float = DEFAULT_TIMEOUT,
         nbformat.validate(nb)
     except Exception as err:  # any unreadable file: not UTF-8, not JSON, not a notebook
         return RunOutcome([], "malformed", _malformed_reason(err))
+    for cell in nb.cells:  # only what runs now counts, never outputs saved in the file
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
     state: dict = {"cell": None, "deadline": None, "limit": ""}
 
     def cell_timeout(cell: object) -> int:

@@ -74,8 +74,11 @@ def make_class(folder: Path) -> None:
     (folder / "half" / "ex09_fake.ipynb").write_text(notebook({"ex-a": "42", "ex-b": "7"}))
     (folder / "raises.ipynb").write_text(notebook({"ex-a": "42", "ex-b": "1/0",
                                                     "ex-c": "undefined_name"}))
-    (folder / "loops.ipynb").write_text(notebook({"ex-a": "42", "ex-b": "42", "ex-c": "42"},
-                                                 extra={"ex-b": "while True:\n    pass"}))
+    loops = nbformat.reads(notebook({"ex-a": "42", "ex-b": "42", "ex-c": "42"},
+                                    extra={"ex-b": "while True:\n    pass"}), as_version=4)
+    loops.cells[-1].outputs = bundle_cell({"exercise": "ex-c", "status": "correct", "points": 2,
+                                           "max_points": 2, "feedback": "stale"}).outputs
+    (folder / "loops.ipynb").write_text(nbformat.writes(loops))  # saved outputs never count
     (folder / "garbage").mkdir()
     (folder / "garbage" / "ex09_fake.ipynb").write_bytes(b"\x89PNG not a notebook \xff")
     (folder / "=jsonish.ipynb").write_text(json.dumps({"cells": "no"}))
