@@ -132,6 +132,7 @@ class LabPage:
         self.close_all()
         self.page.set_viewport_size(self.viewport)
         self.notebook = Path(relative).as_posix()
+        self.page_errors.clear()
         self.command("docmanager:open", {"path": self.notebook})
         self.page.wait_for_function(JS_IS_CURRENT, arg=self.notebook)
         self.page.locator(".jp-Notebook .jp-Cell").first.wait_for()
@@ -211,6 +212,7 @@ class LabPage:
             if "Loading widget" in text:
                 report.add("a widget never finished loading")
         report.widget_count = self.page.locator(".jp-Notebook .jupyter-widgets").count()
+        report.problems += [f"uncaught error in the page: {e}" for e in self.page_errors]
         return report
 
     def screenshot(self, path: Path) -> None:
