@@ -6,8 +6,6 @@ them, except in CI (environment variable ``CI`` set), where they fail instead.
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -15,14 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_setup import CHROMIUM, CHROMIUM_ARGS, require_browser
 from lab_page import LabPage
 from lab_server import LabServer, start_lab, stop_lab
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
 DEFAULT_TIMEOUT_MS = 30_000
 
@@ -33,26 +27,10 @@ def pytest_configure(config: pytest.Config) -> None:
                    "deselect with -m 'not browser'")
 
 
-def missing_requirement() -> str | None:
-    """Why the browser tests cannot run here, or None when they can."""
-    if importlib.util.find_spec("playwright") is None:
-        return ("the Python package playwright is not installed "
-                "(pip install -r requirements-test.txt)")
-    if not CHROMIUM.exists():
-        return (f"Chromium is not installed at {CHROMIUM} "
-                "(install it with: sudo apt-get install chromium)")
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser_requirements() -> None:
     """Skip (or, in CI, fail) when Chromium or Playwright is missing."""
-    reason = missing_requirement()
-    if reason is None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"Browser tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(f"Browser tests skipped: {reason}")
+    require_browser()
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,8 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"  # git-ignored
 NOTEBOOKS = sorted(path.relative_to(ROOT).as_posix() for folder in ("notebooks", "exercises")
                    for path in (ROOT / folder).glob("*.ipynb"))
 # Anything in a code cell that puts an ipywidget on the page.
-WIDGET_CODE = re.compile(r"\b(ipywidgets|interact|" + "|".join(kit_widgets.CONTAINERS) + r")\b")
+WIDGET_CODE = re.compile(r"\bipywidgets\b|\b(interact|interactive|"
+                         + "|".join(kit_widgets.CONTAINERS) + r")\s*\(")
 
 
 def code_of(path: Path) -> str:
