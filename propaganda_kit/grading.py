@@ -24,10 +24,6 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Protocol
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
 MIME_TYPE = "application/vnd.propaganda-kit.check+json"
 CHECK_STATUSES = ("correct", "incorrect", "unanswered", "error")
 CHECK_CALL_RE = re.compile(r"""\bcheck\(\s*(?:exercise_id\s*=\s*)?["']([^"'\n]+)["']""")
@@ -131,6 +127,10 @@ def run_notebook(path: Path, timeout: float = DEFAULT_TIMEOUT,
     Errors in cells do not stop the run. A cell running longer than ``timeout`` seconds, or
     the whole notebook longer than ``notebook_timeout``, stops it and the kernel is killed.
     """
+    import nbformat  # imported here: slow to load, and only grading needs them
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
     try:
         nb = nbformat.read(path, as_version=4)
         nbformat.validate(nb)
