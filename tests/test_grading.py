@@ -284,3 +284,69 @@ def test_cli_refuses_a_missing_or_empty_folder(tmp_path: Path, capsys):
     assert "not a folder" in capsys.readouterr().out
     assert main(["grade", str(tmp_path)]) == 1
     assert "no .ipynb files" in capsys.readouterr().out
+
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_EXERCISE = sorted((ROOT / "exercises").glob("ex[0-9]*.ipynb"))[0]
+
+
+def code_cells_with_checks(nb) -> list[int]:
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and check_ids_in_source([c])]
+
+
+def test_five_submissions_of_a_real_exercise(tmp_path: Path, capsys):
+    """Perfect, empty, half-done, raising and looping copies of the first real exercise."""
+    from propaganda_kit.checks import EXERCISES as REGISTRY
+
+    name = FIRST_EXERCISE.name
+    exercise = nbformat.read(FIRST_EXERCISE, as_version=4)
+    solution = nbformat.read(ROOT / "solutions" / name, as_version=4)
+    where = code_cells_with_checks(solution)
+    assert where == code_cells_with_checks(exercise) and len(where) >= 3
+    ids = [check_ids_in_source([solution.cells[i]])[0] for i in where]
+    folder = tmp_path / "submissions"
+
+    def hand_in(student: str, nb) -> None:
+        (folder / student).mkdir(parents=True)
+        nbformat.write(nb, folder / student / name)
+
+    hand_in("perfect", solution)
+    hand_in("empty", exercise)
+    half = nbformat.from_dict(exercise)
+    half_done = len(where) // 2
+    for i in where[:half_done]:
+        half.cells[i] = solution.cells[i]
+    hand_in("half", half)
+    raises = nbformat.from_dict(solution)
+    raises.cells[where[1]].source = "1/0\n" + raises.cells[where[1]].source
+    hand_in("raises", raises)
+    loops = nbformat.from_dict(solution)
+    loops.cells.insert(where[2], new_code_cell("while True:\n    pass"))
+    hand_in("loops", loops)
+
+    out = tmp_path / "grades.csv"
+    assert main(["grade", str(folder), "--out", str(out), "--timeout", "12", "--jobs", "2"]) == 0
+    rows = read_csv(out)
+    assert [(r["student"], r["notebook"], r["exercise"]) for r in rows] == [
+        (student, name, ex_id) for student in ("empty", "half", "loops", "perfect", "raises")
+        for ex_id in ids]
+    expected = {
+        "perfect": ["correct"] * len(ids),
+        "empty": ["unanswered"] * len(ids),
+        "half": ["correct"] * half_done + ["unanswered"] * (len(ids) - half_done),
+        "raises": ["correct", "error"] + ["correct"] * (len(ids) - 2),
+        "loops": ["correct", "correct"] + ["timeout"] * (len(ids) - 2),
+    }
+    for row in rows:
+        status = expected[row["student"]].pop(0)
+        most = REGISTRY[row["exercise"]].max_points
+        assert row["status"] == status, row
+        assert float(row["max_points"]) == most
+        assert float(row["points"]) == (most if status == "correct" else 0.0)
+        if status == "error":
+            assert "raised ZeroDivisionError: division by zero" in row["feedback"]
+        if status == "timeout":
+            assert "stopped after 12 seconds" in row["feedback"]
+    printed = capsys.readouterr().out
+    total = sum(REGISTRY[i].max_points for i in ids)
+    assert f"perfect: {total:g} of {total:g} points ({len(ids)} correct)" in printed
