@@ -88,8 +88,8 @@ def regular_forms(term: str) -> list[str]:
     """The forms generated automatically from ``term`` (see data/LEXICON.md).
 
     Every term gets its -s form (on the last word of a phrase). A single word ending in
-    -al, -ful, -ous, -ive, -ent, -ant, -less or -ic also gets its -ly adverb, and one
-    ending in -ate, -ize, -ise or -ify gets -s, -ed and -ing.
+    -al, -ful, -ous, -ive, -ent, -ant or -less also gets -ly (-ic gets -ically, -ble gets
+    -bly), and one ending in -ate, -ize or -ise gets -d and -ing (-ify: -ified, -ifying).
     """
     key = term_key(term)
     head, _, last = key.rpartition(" ")
