@@ -15,6 +15,8 @@ from typing import Protocol
 from .text_input import require_text
 
 CLASS_SAFE_RE = re.compile(r"[^a-z0-9_-]+")
+# Inline, so quoted voices stay visible where a notebook's <style> is not applied (untrusted).
+QUOTED_STYLE = "border-bottom: 2px dotted #5a5a5a; font-style: italic"
 DOC_OPEN = '<div class="kit-doc" dir="auto" style="white-space: pre-wrap; unicode-bidi: plaintext">'
 
 
@@ -66,7 +68,8 @@ def _quoted_ranges(quoted: Iterable[object] | None, length: int) -> list[tuple[i
 
 
 def _open_tags(active_quotes: list[tuple[int, int, str]], active: list[Marked]) -> str:
-    tags = [f'<span class="kit-quoted" title="{html.escape("quoted: " + speaker, quote=True)}">'
+    tags = [f'<span class="kit-quoted" style="{QUOTED_STYLE}" '
+            f'title="{html.escape("quoted: " + speaker, quote=True)}">'
             for _, _, speaker in active_quotes]
     tags += [f'<mark class="kit-hl kit-hl-{span_key(s)}" '
              f'title="{html.escape(span_title(s), quote=True)}">' for s in active]

@@ -25,7 +25,6 @@ KIT_CSS = """
   unicode-bidi: plaintext; }
 mark.kit-hl { background: #ffe08a; color: inherit; border-radius: 2px; padding: 0 1px; }
 mark.kit-hl mark.kit-hl { padding-bottom: 3px; }
-.kit-quoted { border-bottom: 2px dotted #5a5a5a; font-style: italic; }
 .kit-unknown { font-style: italic; color: #8a4b00; border: 1px dashed #8a4b00;
   border-radius: 3px; padding: 0 4px; }
 .kit-error { color: #8a1f11; background: #fdecea; border-left: 4px solid #c0392b;
