@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from .corpus import (
@@ -22,15 +23,41 @@ from .errors import CorpusError
 from .words import word_count
 
 
+def table_loaders() -> dict[str, Callable[[Path], object]]:
+    """The kit's other data tables and the loader that checks each one."""
+    from .checks import load_exercises
+    from .lexicon import load_lexicon
+    from .naming import load_aliases
+    from .quiz_passages import load_quiz_passages
+    from .taxonomy import load_taxonomy
+    from .techniques import load_cues
+
+    return {
+        "lexicon.csv": load_lexicon,
+        "taxonomy.csv": load_taxonomy,
+        "technique_cues.csv": lambda path: load_cues(str(path)),
+        "aliases.csv": load_aliases,
+        "quiz_passages.csv": load_quiz_passages,
+        "answer_keys": load_exercises,
+    }
+
+
 def validate(args: argparse.Namespace) -> int:
-    """Check a data folder; print a summary or the first problem."""
+    """Check a data folder (documents and every table in it); print a summary or the problem."""
     try:
         corpus = load_corpus(args.dir)
-    except CorpusError as err:
+        checked = []
+        for name, loader in table_loaders().items():
+            if (corpus.path / name).exists():
+                loader(corpus.path / name)
+                checked.append(name)
+    except (CorpusError, ValueError) as err:
         print(f"Problem found: {err}")
         return 1
     words = sum(d.word_count for d in corpus)
     print(f"OK: {len(corpus)} documents, {words:,} words, checksums verified in {corpus.path}")
+    if checked:
+        print("Tables checked: " + ", ".join(checked))
     return 0
 
 

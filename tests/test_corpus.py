@@ -246,3 +246,12 @@ def test_validate_command_names_the_problem(data_copy: Path, capsys):
     assert main(["validate", str(data_copy)]) == 1
     assert capsys.readouterr().out == ("Problem found: documents/stray.txt, field 'id': has no "
                                        "row in metadata.csv (no row with this id)\n")
+
+
+def test_validate_checks_the_other_tables_too(data_copy: Path, capsys):
+    rows = read_rows(data_copy / "lexicon.csv")
+    rows[3]["category"] = ""
+    write_rows(data_copy / "lexicon.csv", rows)
+    assert main(["validate", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Problem found: lexicon.csv, row 5, field 'category':"), out
