@@ -232,3 +232,14 @@ def test_rewrite_is_judged_on_loaded_terms_facts_and_length():
             "says, and the MEK now reaches people online in ways the government cannot stop. "
             "The author thinks officials are worried about this and approves.")
     assert evaluate("neutral-rewrite-1", good).status == "correct"
+
+
+def test_a_rewrite_that_drops_the_facts_earns_nothing():
+    from propaganda_kit.checks import EXERCISES, evaluate
+
+    key = EXERCISES["neutral-rewrite-1"].key
+    for answer in ("x", "رژیم جنایتکار", "<b>hi</b>", "nul\x00byte"):
+        assert evaluate("neutral-rewrite-1", answer).points == 0.0
+    loaded_but_factual = key["original"] + " " + " ".join(key["keep"])
+    assert 0 < evaluate("neutral-rewrite-1", loaded_but_factual.replace(
+        key["loaded_terms"][0], "", 1)).points < EXERCISES["neutral-rewrite-1"].max_points

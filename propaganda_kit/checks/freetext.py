@@ -81,6 +81,9 @@ def grade_rewrite(answer: object, key: Key) -> Verdict:
                             "triple quotes: \"\"\"...\"\"\".")
     if not answer.strip():
         raise AnswerProblem("Your paragraph is empty.")
+    if "\x00" in answer:
+        raise AnswerProblem("Your paragraph contains a NUL character, which looks like binary "
+                            "data; type or paste plain text.")
     if normal_phrase(answer) == normal_phrase(key["original"]):
         raise AnswerProblem("This is the original paragraph; rewrite it in neutral words.")
     ratio = word_count(answer) / word_count(key["original"])
@@ -93,13 +96,15 @@ def grade_rewrite(answer: object, key: Key) -> Verdict:
         lines.append(f"{dropped} of the {len(key['keep'])} facts the key follows "
                      f"{'is' if dropped == 1 else 'are'} missing: a neutral rewrite keeps the "
                      "information and changes only the charge.")
-    if not key["min_ratio"] <= ratio <= key["max_ratio"]:
+    length_ok = key["min_ratio"] <= ratio <= key["max_ratio"]
+    if not length_ok:
         lines.append(f"Your paragraph has {word_count(answer)} words, the original "
                      f"{word_count(key['original'])}: keep the length comparable.")
     if lines:
         terms = len(key["loaded_terms"])
         kept = 1 - dropped / max(1, len(key["keep"]))
-        fraction = 0.5 * (terms - len(left)) / terms + 0.5 * kept
+        # Removing loaded words earns credit only in a paragraph that keeps the information.
+        fraction = kept * (0.5 + 0.5 * (terms - len(left)) / terms) * (1 if length_ok else 0.5)
         return Verdict(False, round(fraction, 2), "\n".join(lines))
     return Verdict(True, 1.0, "No loaded term of the key is left, the facts are kept and the "
                    "length is comparable. Compare your version with a classmate's.")
