@@ -7,19 +7,19 @@ import base64
 import pandas as pd
 import pytest
 
-from propaganda_kit import charts, load_corpus
+from propaganda_kit import LEXICON_CATEGORIES, charts, load_corpus
 from propaganda_kit.widgets.explorer import NOTHING_SELECTED, LoadedLanguageExplorer
 
 
 def small_table() -> pd.DataFrame:
     rows = []
     for doc, side, words, fear in (("d1", "side A", 400, 3), ("d2", "side B", 900, 1)):
-        for category, count in (("emotive_fear", fear), ("doubt_marker", 2)):
-            rows.append({"document": doc, "title": doc, "perspective": side,
-                         "category": category, "voice": "author", "count": count,
-                         "words": words})
-            rows.append({"document": doc, "title": doc, "perspective": side,
-                         "category": category, "voice": "quoted", "count": 0, "words": 0})
+        for category, label, count in (("emotive_fear", "Fear words", fear),
+                                       ("doubt_marker", "Doubt markers", 2)):
+            common = {"document": doc, "title": doc, "perspective": side,
+                      "category": category, "category_label": label}
+            rows.append({**common, "voice": "author", "count": count, "words": words})
+            rows.append({**common, "voice": "quoted", "count": 0, "words": 0})
     return pd.DataFrame(rows)
 
 
@@ -50,9 +50,10 @@ def test_css_classes_follow_the_contract(explorer):
         assert css in part._dom_classes
 
 
-def test_category_labels_come_from_the_lexicon(explorer):
+def test_options_show_labels_perspectives_and_word_counts(explorer):
     labels = dict((v, k) for k, v in explorer.categories.options)
     assert labels["emotive_fear"] == "Fear words"
+    assert dict((v, k) for k, v in explorer.docs.options)["d2"] == "d2 (side B, 900 words)"
 
 
 @pytest.mark.parametrize(("control", "value"), [
@@ -114,3 +115,5 @@ def test_the_real_corpus_is_explored_with_every_document():
     assert chart_png(explorer).startswith(b"\x89PNG")
     rates = charts.rates_table(explorer.table, by="perspective")
     assert set(rates["perspective"]) == {doc.perspective for doc in corpus}
+    labels = {label for label, _ in explorer.categories.options}
+    assert labels == {category.label for category in LEXICON_CATEGORIES.values()}

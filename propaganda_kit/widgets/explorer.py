@@ -14,7 +14,6 @@ from .. import charts
 from ..corpus import Corpus, load_corpus
 from ..lexicon import LEXICON_CATEGORIES
 from ..loaded_tables import loaded_language_table
-from ..rewrite import category_label
 from .common import KitWidget, error_html, style_widget
 
 VOICE_OPTIONS = [("all words", "all"), ("the author's own words", "author"),
@@ -92,16 +91,17 @@ class LoadedLanguageExplorer(KitWidget):
         self.redraw()
 
     def _doc_options(self) -> list[tuple[str, str]]:
-        firsts = self.table.drop_duplicates("document").sort_values(["perspective", "document"])
-        return [(f"{doc} ({perspective})", doc)
-                for doc, perspective in zip(firsts["document"], firsts["perspective"],
-                                            strict=True)]
+        """(label, id) per document, grouped by perspective, with its word count."""
+        rates = charts.rates_table(self.table)
+        return [(f"{row.document} ({row.perspective}, {row.words:,} words)", row.document)
+                for row in rates.itertuples(index=False)]
 
     def _category_options(self) -> list[tuple[str, str]]:
         present = set(self.table["category"])
         order = [c for c in LEXICON_CATEGORIES if c in present] + sorted(
             present - set(LEXICON_CATEGORIES))
-        return [(category_label(c), c) for c in order]
+        names = charts.category_names(self.table)
+        return [(names.get(c, c.replace("_", " ")), c) for c in order]
 
     def _on_change(self, _change: dict) -> None:
         self.redraw()
@@ -132,9 +132,9 @@ class LoadedLanguageExplorer(KitWidget):
     def _description(self) -> str:
         voice = dict((v, k) for k, v in VOICE_OPTIONS)[self.voice.value]
         scale = dict((v, k) for k, v in NORM_OPTIONS)[self.norm.value]
-        return (f"Chart: loaded-language cues in {voice}, {scale}, for "
-                f"{len(self.docs.value)} document(s) and {len(self.categories.value)} "
-                "categor(ies).")
+        return (f"Chart: loaded-language cues in {voice}, {scale}; documents: "
+                f"{len(self.docs.value)} of {len(self.docs.options)}; categories: "
+                f"{len(self.categories.value)} of {len(self.categories.options)}.")
 
     def static_view(self) -> HTML:
         """The rates behind the default chart, per document and per perspective, as HTML."""
