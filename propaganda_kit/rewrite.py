@@ -26,6 +26,12 @@ class TermChange:
     category: str
     before: int
     after: int
+    forms: tuple[str, ...] = ()  # the words as written, lower-cased, when they differ
+
+    @property
+    def shown(self) -> str:
+        """The term, with the forms it was written in when they differ from it."""
+        return f"{self.term} (as written: {', '.join(self.forms)})" if self.forms else self.term
 
     @property
     def status(self) -> str:
@@ -95,9 +101,14 @@ def compare_rewrite(original: str, rewrite: str) -> RewriteReport:
     before_spans = tuple(find_loaded_language(original))
     after_spans = tuple(find_loaded_language(rewrite))
     categories = {term_of(s): s.category for s in before_spans + after_spans}
+    written: dict[str, set[str]] = {}
+    for span in before_spans + after_spans:
+        if span.cue != SCARE_QUOTES:  # a scare-quoted term is named by its own words
+            written.setdefault(term_of(span), set()).add(" ".join(span.text.lower().split()))
     before = Counter(term_of(s) for s in before_spans)
     after = Counter(term_of(s) for s in after_spans)
-    terms = tuple(TermChange(term, categories[term], before[term], after[term])
+    terms = tuple(TermChange(term, categories[term], before[term], after[term],
+                             tuple(sorted(written.get(term, set()) - {term.lower()})))
                   for term in sorted(categories, key=lambda t: (t.casefold(), t)))
     return RewriteReport(original, rewrite, before_spans, after_spans,
                          word_count(original), word_count(rewrite), terms)
@@ -124,7 +135,7 @@ def report_html(report: RewriteReport) -> str:
              + "</ul>")
     if report.terms:
         rows = "".join(
-            f"<tr class='kit-rewrite-term'><td>{html.escape(t.term)}</td>"
+            f"<tr class='kit-rewrite-term'><td>{html.escape(t.shown)}</td>"
             f"<td>{html.escape(category_label(t.category))}</td>"
             f"<td>{t.before}</td><td>{t.after}</td><td>{t.status}</td></tr>"
             for t in report.terms)

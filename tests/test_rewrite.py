@@ -139,3 +139,13 @@ def test_original_without_words_is_refused():
 def test_static_view_marks_the_original(tmp_path):
     markup = RewriteBox(folder=tmp_path).static_view().data
     assert '<mark class="kit-hl' in markup and "per 1,000 words" in markup
+
+
+def test_terms_show_the_forms_written_when_they_differ():
+    report = compare_rewrite("The cronies met. A crony left.", "They met.")
+    (crony,) = report.terms
+    assert (crony.term, crony.before, crony.forms) == ("crony", 2, ("cronies",))
+    assert crony.shown == "crony (as written: cronies)"
+    assert "crony (as written: cronies)" in report_html(report)
+    scare = compare_rewrite("They met.", 'The "experts" met.').terms[0]
+    assert scare.forms == () and scare.shown == '"experts" (scare quotes)'
