@@ -18,6 +18,7 @@ from typing import Any
 KERNEL_START_TIMEOUT_MS = 90_000
 RUN_ALL_TIMEOUT_MS = 180_000
 WIDGET_RENDER_TIMEOUT_MS = 60_000
+EXPECT_TIMEOUT_MS = 30_000  # Playwright's default of 5 s is short on 2 busy cores
 MAX_SCREENSHOT_HEIGHT = 16_000
 
 STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
@@ -69,9 +70,10 @@ _workspace_numbers = itertools.count(1)
 
 
 def expect(target: Any) -> Any:
-    """Playwright's auto-waiting ``expect``, imported on first use."""
+    """Playwright's auto-waiting ``expect`` (imported on first use), patient on a busy machine."""
     from playwright.sync_api import expect as playwright_expect
 
+    playwright_expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     return playwright_expect(target)
 
 
