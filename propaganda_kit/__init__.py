@@ -1,6 +1,6 @@
-"""A JupyterLab teaching kit on propaganda analysis.
+"""A JupyterLab teaching kit on propaganda analysis: the public names the notebooks use.
 
-Each part of the kit adds its public names below, one import line per module.
+Widgets live in ``propaganda_kit.widgets``, exercise checks in ``propaganda_kit.checks``.
 """
 
 from .claims import claims_ledger, find_claims
@@ -19,10 +19,9 @@ from .spans import Span
 from .taxonomy import load_taxonomy
 from .techniques import TECHNIQUE_CUE_NOTE, find_techniques
 
-__all__ = ["Corpus", "CorpusError", "Document", "Segment", "Span", "highlight_html", "load_corpus",
-           "LEXICON_CATEGORIES", "find_loaded_language", "load_lexicon",
-           "loaded_language_table", "loaded_terms_table",
-           "RewriteReport", "compare_rewrite",
-           "TECHNIQUE_CUE_NOTE", "claims_ledger", "distinctive_words", "evaluate_on_semeval",
-           "evaluate_spans", "find_claims", "find_techniques", "load_taxonomy", "log_odds",
-           "naming_map", "naming_wide", "read_semeval"]
+__all__ = ["claims_ledger", "compare_rewrite", "Corpus", "CorpusError", "distinctive_words",
+           "Document", "evaluate_on_semeval", "evaluate_spans", "find_claims",
+           "find_loaded_language", "find_techniques", "highlight_html", "LEXICON_CATEGORIES",
+           "load_corpus", "load_lexicon", "load_taxonomy", "loaded_language_table",
+           "loaded_terms_table", "log_odds", "naming_map", "naming_wide", "read_semeval",
+           "RewriteReport", "Segment", "Span", "TECHNIQUE_CUE_NOTE"]
