@@ -7,6 +7,7 @@ from .claims import claims_ledger, find_claims
 from .corpus import Corpus, Document, Segment, load_corpus
 from .errors import CorpusError
 from .evaluation import evaluate_spans
+from .friendly_errors import install as _install_friendly_errors
 from .highlight import highlight_html
 from .lexicon import LEXICON_CATEGORIES, load_lexicon
 from .loaded_language import find_loaded_language
@@ -25,3 +26,5 @@ __all__ = ["claims_ledger", "compare_rewrite", "Corpus", "CorpusError", "distinc
            "load_corpus", "load_lexicon", "load_taxonomy", "loaded_language_table",
            "loaded_terms_table", "log_odds", "naming_map", "naming_wide", "read_semeval",
            "RewriteReport", "Segment", "Span", "TECHNIQUE_CUE_NOTE"]
+
+_install_friendly_errors()
