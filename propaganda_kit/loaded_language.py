@@ -59,7 +59,7 @@ def is_scare_quote(inner: str, before: str) -> bool:
     return last_word not in SPEECH_WORDS
 
 
-def _scare_quote_candidates(text: str) -> list[tuple[int, int, str, str]]:
+def scare_quote_candidates(text: str) -> list[tuple[int, int, str, str]]:
     """Every scare-quoted stretch as (start, end, cue, category), quote marks included."""
     hits = []
     for pattern in QUOTED_RES:
@@ -106,6 +106,6 @@ def find_loaded_language(text: str) -> list[Span]:
     text = require_text(text, "text")
     if not text.strip():
         return []
-    hits = resolve_overlaps(_lexicon_candidates(text) + _scare_quote_candidates(text))
+    hits = resolve_overlaps(_lexicon_candidates(text) + scare_quote_candidates(text))
     return [Span(start, end, text[start:end], category, TECHNIQUE, cue)
             for start, end, cue, category in hits]

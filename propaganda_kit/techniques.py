@@ -22,6 +22,7 @@ from .text_input import require_text
 CUES_FILE = "technique_cues.csv"
 CUE_COLUMNS = ["technique", "category", "cue", "pattern"]
 LOADED_LANGUAGE = "loaded_language"
+DOUBT = "doubt"
 
 TECHNIQUE_CUE_NOTE = (
     "These highlights are cues to inspect, not verdicts. A cue marks words that often "
@@ -90,8 +91,16 @@ def _without_overlaps(spans: Iterable[Span]) -> list[Span]:
     return kept
 
 
+def _scare_quote_spans(text: str) -> list[Span]:
+    """Doubt cues from scare quotes, found by the same rule the loaded-language finder uses."""
+    from .loaded_language import scare_quote_candidates
+
+    return [Span(start, end, text[start:end], "scare quotes", DOUBT, "scare quotes")
+            for start, end, _, _ in scare_quote_candidates(text)]
+
+
 def _cue_spans(text: str, technique: str) -> list[Span]:
-    found = []
+    found = _scare_quote_spans(text) if technique == DOUBT else []
     for cue in load_cues():
         if cue.technique == technique:
             found += [Span(m.start(), m.end(), m.group(), cue.category, technique, cue.name)
