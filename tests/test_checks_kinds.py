@@ -184,6 +184,13 @@ def test_rate_table_needs_both_perspectives_and_true_word_counts():
     assert "not a document id" in evaluate("rate-table-1", wrong).feedback
 
 
+def test_rate_table_refuses_a_missing_rate():
+    table = rate_rows(both_sides())
+    table.loc[0, "rate_per_1000"] = float("nan")
+    result = evaluate("rate-table-1", table)
+    assert result.status == "incorrect" and "count / words" in result.feedback
+
+
 def test_rate_table_names_missing_columns():
     table = rate_rows(both_sides()).drop(columns=["words"])
     result = evaluate("rate-table-1", table)

@@ -91,8 +91,9 @@ def row_problems(row: pd.Series, tolerance: float) -> list[str]:
         problems.append(f"{doc_id}: 'count' should be a whole number of loaded terms.")
     elif isinstance(words, numbers.Integral):
         rate = row["rate_per_1000"]
+        # "not <=" so that a NaN rate (which compares False with everything) is refused.
         if not isinstance(rate, numbers.Real) or \
-                abs(rate - per_thousand_words(int(count), int(words))) > tolerance:
+                not abs(rate - per_thousand_words(int(count), int(words))) <= tolerance:
             problems.append(f"{doc_id}: 'rate_per_1000' should be count / words x 1,000.")
     return problems
 
