@@ -72,6 +72,9 @@ def log_odds(counts_a: Mapping[str, int], counts_b: Mapping[str, int],
     if bad:
         raise ValueError(f"The prior needs a positive value for every word; missing or not "
                          f"positive for: {', '.join(bad[:5])}.")
+    if len(vocabulary) < 2:  # with one word the odds against "the rest" divide by zero
+        raise ValueError("Log-odds compare words with each other: the two groups need at "
+                         "least two different words between them.")
     n_a, n_b, alpha_0 = sum(counts_a.values()), sum(counts_b.values()), sum(alpha.values())
     rows = []
     for word in vocabulary:

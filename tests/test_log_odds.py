@@ -44,6 +44,7 @@ def test_a_mapping_prior_and_the_sort_order():
     ({"x": 1}, {"y": 1}, {"x": 1.0}, "positive value for every word; missing or not positive "
                                      "for: y"),
     ({"x": 1}, {"x": 1}, 0.0, "positive value"),
+    ({"x": 3}, {"x": 2}, None, "at least two different words"),
 ])
 def test_bad_input_is_refused(a, b, prior, message):
     with pytest.raises(ValueError, match=message):
