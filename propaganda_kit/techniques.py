@@ -109,7 +109,8 @@ def _cue_spans(text: str, technique: str) -> list[Span]:
 
 
 def find_techniques(text: str, techniques: Iterable[str] | None = None) -> list[Span]:
-    """Spans where a technique's cue fires, sorted; ``techniques`` limits the ids searched.
+    """Spans where a technique's cue fires, sorted; ``techniques`` (ids, or one id) limits
+    the ids searched.
 
     Each Span has ``technique`` (the id), ``category`` (the cue's sub-kind) and ``cue``
     (the cue's name). Spans never overlap within one technique. These are cues to
@@ -117,6 +118,8 @@ def find_techniques(text: str, techniques: Iterable[str] | None = None) -> list[
     """
     text = require_text(text)
     available = cue_techniques()
+    if isinstance(techniques, str):  # one id given on its own, not its letters
+        techniques = (techniques,)
     wanted = available if techniques is None else tuple(techniques)
     unknown = [t for t in wanted if t not in available]
     if unknown:

@@ -40,6 +40,11 @@ def test_general_english_cues_fire(technique, sentence, expected):
     assert all(s.technique == technique and s.category and s.cue for s in spans)
 
 
+def test_one_technique_id_may_be_given_as_a_string():
+    sentence = "The so-called reform is a sham."
+    assert find_techniques(sentence, "doubt") == find_techniques(sentence, ["doubt"])
+
+
 def test_a_neutral_sentence_fires_nothing():
     assert find_techniques("The committee met on Tuesday to read the minutes.", CUE_ONLY) == []
 
