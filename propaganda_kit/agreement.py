@@ -239,7 +239,7 @@ def _annotation(label: str, number: int, row: dict[str, str], text: str) -> Anno
 
 
 def _offset(label: str, number: int, field: str, value: str, length: int) -> int:
-    if not value.isdigit():
+    if not value.isdecimal():
         raise CorpusError(label, f"{value!r} is not a whole number", row=number, field=field)
     if int(value) > length:
         raise CorpusError(label, f"{value} is beyond the passage's end ({length} characters)",

@@ -165,7 +165,7 @@ def _check_metadata_row(number: int, row: dict[str, str]) -> None:
         if not valid:
             raise CorpusError(METADATA_FILE, f"'{row['date_iso']}' is not a date in the form "
                               "YYYY-MM-DD (or 'unknown')", row=number, field="date_iso")
-    if not row["word_count"].isdigit():
+    if not row["word_count"].isdecimal():
         raise CorpusError(METADATA_FILE, f"'{row['word_count']}' is not a whole number",
                           row=number, field="word_count")
 
@@ -226,7 +226,7 @@ def _load_quotes(root: Path, texts: dict[str, str]) -> dict[str, list[Segment]]:
             start, end = hits[0], hits[0] + len(row["text"])
         else:
             for field in ("start", "end"):
-                if not row[field].isdigit():
+                if not row[field].isdecimal():
                     raise CorpusError(QUOTES_FILE, f"'{row[field]}' is not a whole number",
                                       row=number, field=field)
             start, end = int(row["start"]), int(row["end"])

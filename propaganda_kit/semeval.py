@@ -33,7 +33,7 @@ class SemevalArticle:
 
 
 def _sort_key(article_id: str) -> tuple[int, str]:
-    return (int(article_id), "") if article_id.isdigit() else (0, article_id)
+    return (int(article_id), "") if article_id.isdecimal() else (0, article_id)
 
 
 def _parse_line(line: str, where: str, texts: dict[str, str], labels: dict[str, str],
@@ -51,7 +51,7 @@ def _parse_line(line: str, where: str, texts: dict[str, str], labels: dict[str, 
     if label not in labels:
         raise CorpusError(where, f"'{label}' is not a SemEval-2020 technique label "
                           f"(known: {', '.join(sorted(labels))})")
-    if not (start_text.isdigit() and end_text.isdigit()):
+    if not (start_text.isdecimal() and end_text.isdecimal()):
         raise CorpusError(where, f"start and end should be whole numbers, not "
                           f"'{start_text}' and '{end_text}'")
     start, end, text = int(start_text), int(end_text), texts[article_id]

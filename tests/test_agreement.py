@@ -137,6 +137,7 @@ def test_load_offsets_quotes_and_empty_students(tmp_path: Path):
     ("student,start,end,technique\n,1,2,x\n", 2, "student", "empty"),
     ("student,start,end,technique\nana,one,2,x\n", 2, "start", "not a whole number"),
     ("student,start,end,technique\nana,1,-2,x\n", 2, "end", "not a whole number"),
+    ("student,start,end,technique\nana,1,²,x\n", 2, "end", "not a whole number"),
     ("student,start,end,technique\nana,1,999,x\n", 2, "end", "beyond the passage"),
     ("student,start,end,technique\nana,5,5,x\n", 2, "end", "after start"),
     ("student,start,end,technique\nana,1,2,\n", 2, "technique", "technique is empty"),

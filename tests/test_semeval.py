@@ -58,6 +58,7 @@ def test_a_line_in_both_forms_counts_once(sample):
 @pytest.mark.parametrize(("line", "message"), [
     ("1001\tLoaded_Language\t137", "has 3 tab-separated fields; expected 4"),
     ("1001\tLoaded_Language\tten\t157", "whole numbers"),
+    ("1001\tLoaded_Language\t1²\t157", "whole numbers"),
     ("1001\tLoaded_Language\t157\t137", "do not fit article 1001"),
     ("1001\tLoaded_Language\t137\t99999", "do not fit article 1001"),
     ("1001\tGlittering\t137\t157", "'Glittering' is not a SemEval-2020 technique label"),
