@@ -44,7 +44,7 @@ def describe(value: object) -> str:
 
 
 def reject_unfinished(answer: object, expected: str) -> None:
-    """Refuse None, ``...`` and answers still holding NOT_ANSWERED inside."""
+    """Refuse None and ``...`` (``string_items`` refuses a list still holding NOT_ANSWERED)."""
     if answer is None or answer is Ellipsis:
         raise AnswerProblem(f"Your answer is {describe(answer)}. Replace it with {expected}.")
 

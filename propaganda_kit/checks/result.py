@@ -14,7 +14,6 @@ import html
 from dataclasses import dataclass
 
 MIME_TYPE = "application/vnd.propaganda-kit.check+json"
-STATUSES = ("correct", "incorrect", "unanswered", "error")
 HEADINGS = {
     "correct": "Correct",
     "incorrect": "Not yet",
