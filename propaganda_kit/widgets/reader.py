@@ -25,6 +25,7 @@ from .common import (
     error_html,
     legend_html,
     provenance_card,
+    provenance_rows,
     safe_callback,
     style_html,
     style_widget,
@@ -71,8 +72,8 @@ def provenance_table_html(corpus: Corpus) -> str:
     head = "".join(f"<th>{html.escape(label)}</th>" for _, label in PROVENANCE_LABELS)
     rows = "".join(
         f"<tr><td><code>{html.escape(doc.id)}</code></td>"
-        + "".join(f"<td>{unknown_html(doc.metadata.get(field, 'unknown'))}</td>"
-                  for field, _ in PROVENANCE_LABELS) + "</tr>"
+        + "".join(f"<td>{unknown_html(value)}</td>" for _, value in provenance_rows(doc))
+        + "</tr>"
         for doc in corpus)
     return (f'<table class="kit-table kit-provenance-table" dir="auto"><thead><tr>'
             f"<th>Document</th>{head}</tr></thead><tbody>{rows}</tbody></table>")
