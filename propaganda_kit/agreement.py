@@ -229,6 +229,9 @@ def _annotation(label: str, number: int, row: dict[str, str], text: str) -> Anno
             raise CorpusError(label, f"the passage has {text[start:end]!r} at {start}-{end}, "
                               "not the quote", row=number, field="quote")
         return Annotation(student, start, end, technique)
+    if not quote:
+        raise CorpusError(label, "says which technique but not where: give start and end, or "
+                          "a quote", row=number, field="quote" if "quote" in row else "start")
     found = text.count(quote)
     if found != 1:
         problem = "does not occur in the passage" if not found else (

@@ -142,6 +142,7 @@ def test_load_offsets_quotes_and_empty_students(tmp_path: Path):
     ("student,start,end,technique\nana,5,5,x\n", 2, "end", "after start"),
     ("student,start,end,technique\nana,1,2,\n", 2, "technique", "technique is empty"),
     ("student,quote,technique\nana,shouted,x\n", 2, "quote", "does not occur"),
+    ("student,quote,technique\nana,,x\n", 2, "quote", "not where"),
     ("student,quote,technique\nana,They said it,x\n", 2, "quote", "occurs 2 times"),
     ("student,start,end,quote,technique\nana,0,4,They said,x\n", 2, "quote", "not the quote"),
     ("student,start,technique\nana,1,x\n", 1, None, "'start' and 'end'"),
