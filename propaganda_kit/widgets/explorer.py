@@ -9,6 +9,7 @@ import io
 import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
+from matplotlib.figure import Figure
 
 from .. import charts
 from ..corpus import Corpus, load_corpus
@@ -25,7 +26,7 @@ TABLE_COLUMNS = {"count": "Cues", "words": "Words", "rate_per_1000": "Per 1,000 
                  "rate_low": "95% interval from", "rate_high": "to"}
 
 
-def figure_png(fig) -> bytes:
+def figure_png(fig: Figure) -> bytes:
     """The figure as PNG bytes (no date or software stamp, so the bytes are reproducible)."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
@@ -106,7 +107,7 @@ class LoadedLanguageExplorer(KitWidget):
     def _on_change(self, _change: dict) -> None:
         self.redraw()
 
-    def figure(self):
+    def figure(self) -> Figure:
         """The chart for the current choices (raises ValueError when nothing is chosen)."""
         if not self.docs.value or not self.categories.value:
             raise ValueError(NOTHING_SELECTED)
