@@ -20,7 +20,6 @@ QUOTED_STYLE = "border-bottom: 2px dotted #5a5a5a; font-style: italic"
 DOC_OPEN = '<div class="kit-doc" dir="auto" style="white-space: pre-wrap; unicode-bidi: plaintext">'
 
 
-
 class Marked(Protocol):
     """Anything with character offsets and labels, such as a Span."""
 
@@ -55,6 +54,18 @@ def _check_range(what: str, start: int, end: int, length: int) -> None:
                          f"(which has {length} characters).")
 
 
+def _marked(spans: Iterable[Marked]) -> list[Marked]:
+    """``spans`` as a list, or a ValueError saying what a span should be."""
+    if spans is None or isinstance(spans, (str, bytes)) or not isinstance(spans, Iterable):
+        raise ValueError(f"The spans should be a list of Span objects, not {spans!r:.60}.")
+    items = list(spans)
+    for s in items:
+        if not all(hasattr(s, a) for a in ("start", "end", "technique", "category")):
+            raise ValueError(f"Each span should be a Span (with start, end, technique and "
+                             f"category); got {s!r:.60}.")
+    return items
+
+
 def _quoted_ranges(quoted: Iterable[object] | None, length: int) -> list[tuple[int, int, str]]:
     """(start, end, speaker) of the quoted segments; author segments are skipped."""
     ranges = []
@@ -87,7 +98,7 @@ def highlight_html(text: str, spans: Iterable[Marked], quoted: Iterable[object] 
     spans outside the text.
     """
     text = require_text(text)
-    spans = list(spans)
+    spans = _marked(spans)
     for s in spans:
         _check_range("span", s.start, s.end, len(text))
     spans = [s for s in spans if s.start < s.end]

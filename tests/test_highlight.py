@@ -134,6 +134,10 @@ def test_empty_spans_are_ignored_and_bad_spans_refused() -> None:
         highlight_html(text, [], quoted=[Segment(-1, 2, "quoted")])
     with pytest.raises(ValueError, match="string of text"):
         highlight_html(42, [])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="list of Span objects"):
+        highlight_html(text, None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="should be a Span"):
+        highlight_html(text, [(0, 1)])  # type: ignore[list-item]
 
 
 def test_class_names_are_made_safe() -> None:
