@@ -42,6 +42,9 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
 def _check_counts(counts: Mapping[str, int], name: str) -> None:
+    if not isinstance(counts, Mapping):
+        raise ValueError(f"{name} should map each word to its count (a dict or a Counter, "
+                         f"e.g. from word_counts(text)), not {type(counts).__name__}.")
     for word, count in counts.items():
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             raise ValueError(f"{name}['{word}'] should be a whole number of 0 or more, "

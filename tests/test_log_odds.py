@@ -45,6 +45,7 @@ def test_a_mapping_prior_and_the_sort_order():
                                      "for: y"),
     ({"x": 1}, {"x": 1}, 0.0, "positive value"),
     ({"x": 3}, {"x": 2}, None, "at least two different words"),
+    (["x", "y"], {"x": 2}, None, "counts_a should map each word to its count"),
 ])
 def test_bad_input_is_refused(a, b, prior, message):
     with pytest.raises(ValueError, match=message):
