@@ -24,6 +24,9 @@ SpanLike = Span | tuple[int, int, str]
 def _triples(spans: Iterable[SpanLike], what: str,
              technique: str | None) -> list[tuple[int, int, str]]:
     """(start, end, label) for each span; a Span's label is its technique."""
+    if spans is None or isinstance(spans, (str, bytes)) or not isinstance(spans, Iterable):
+        raise ValueError(f"The {what} spans should be a list of Spans or (start, end, label) "
+                         f"tuples, not {type(spans).__name__}.")
     triples = []
     for item in spans:
         triple = ((item.start, item.end, item.technique) if isinstance(item, Span)

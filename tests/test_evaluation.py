@@ -60,3 +60,9 @@ def test_spans_and_tuples_mix():
 def test_bad_spans_are_refused(bad):
     with pytest.raises(ValueError, match="start < end"):
         evaluate_spans([bad], [])
+
+
+@pytest.mark.parametrize("bad", [None, 3, "abc"])
+def test_span_lists_that_are_not_lists_are_refused(bad):
+    with pytest.raises(ValueError, match="gold spans should be a list"):
+        evaluate_spans([], bad)
