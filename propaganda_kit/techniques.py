@@ -120,6 +120,9 @@ def find_techniques(text: str, techniques: Iterable[str] | None = None) -> list[
     available = cue_techniques()
     if isinstance(techniques, str):  # one id given on its own, not its letters
         techniques = (techniques,)
+    elif techniques is not None and not isinstance(techniques, Iterable):
+        raise ValueError(f"techniques should be a list of technique ids, not {techniques!r}. "
+                         f"Known: {', '.join(available)}.")
     wanted = available if techniques is None else tuple(techniques)
     unknown = [t for t in wanted if t not in available]
     if unknown:

@@ -43,6 +43,8 @@ def test_general_english_cues_fire(technique, sentence, expected):
 def test_one_technique_id_may_be_given_as_a_string():
     sentence = "The so-called reform is a sham."
     assert find_techniques(sentence, "doubt") == find_techniques(sentence, ["doubt"])
+    with pytest.raises(ValueError, match="list of technique ids"):
+        find_techniques(sentence, 5)  # type: ignore[arg-type]
 
 
 def test_a_neutral_sentence_fires_nothing():
