@@ -101,6 +101,9 @@ def test_partial_points_never_exceed_the_maximum():
     ('not json', "not valid UTF-8 JSON"),
     ('{"exercises": [{"id": "a", "kind": "choice", "max_points": 1, "vocabulary": "taxonomy", '
      '"required": ["made_up"]}]}', "not in the vocabulary"),
+    ('{"exercises": [{"id": "a", "kind": "rewrite", "max_points": 1, "original": "a b", '
+     '"loaded_terms": [], "keep": [], "min_ratio": 0.5, "max_ratio": 2}]}',
+     "'loaded_terms' is empty"),
 ])
 def test_malformed_keys_are_refused_with_a_message(tmp_path, content, problem):
     (tmp_path / "bad.json").write_text(content, encoding="utf-8")

@@ -68,6 +68,8 @@ def validate_rewrite(key: Key) -> None:
     """A rewrite key: the original paragraph, its loaded terms, facts to keep, length limits."""
     require_fields(key, {"original": str, "loaded_terms": list, "keep": list,
                          "min_ratio": (int, float), "max_ratio": (int, float)})
+    if not key["loaded_terms"]:
+        raise KeyProblem("'loaded_terms' is empty; list the loaded words the rewrite should drop")
     for term in key["loaded_terms"] + key["keep"]:
         if not contains_phrase(key["original"], term):
             raise KeyProblem(f"{term!r} does not occur in the original paragraph")
