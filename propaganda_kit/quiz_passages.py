@@ -3,8 +3,7 @@
 Each passage is either copied verbatim from a document of the corpus (``source`` is
 ``document`` and ``document_id`` names it) or invented for practice (``source`` is
 ``invented``). ``techniques`` lists SemEval-2020 technique ids from the taxonomy (the quiz's
-options), separated by ';',
-or is ``none`` for a passage that uses no technique.
+options), separated by ';', or is ``none`` for a passage that uses no technique.
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ def provenance_card(document: Document) -> str:
 
 def friendly_message(err: BaseException) -> str:
     """A plain sentence about ``err``: the kit's own messages as written, others summarised."""
-    if isinstance(err, (ValueError, KeyError, LookupError, OSError)) and err.args:
+    if isinstance(err, (ValueError, LookupError, OSError)) and err.args:  # KeyError included
         detail = str(err.args[0]) if isinstance(err, KeyError) else str(err)
         return detail
     return (f"Something unexpected went wrong ({type(err).__name__}: {err}). "
