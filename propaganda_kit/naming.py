@@ -55,7 +55,10 @@ def alias_pattern(aliases: list[str]) -> re.Pattern[str]:
     parts = []
     for alias in sorted(set(aliases), key=lambda a: (-len(_normal(a)), _normal(a))):
         words = [re.escape(w) for w in _normal(alias).split()]
-        parts.append(r"\s+".join(words).replace("'", f"[{APOSTROPHES}]"))
+        if words:
+            parts.append(r"\s+".join(words).replace("'", f"[{APOSTROPHES}]"))
+    if not parts:  # an empty pattern would match everywhere
+        return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 

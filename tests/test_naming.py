@@ -43,6 +43,11 @@ def test_longest_alias_wins_and_matching_ignores_case():
     assert _count(frame, "doc0", "the mullahs") == 1
 
 
+def test_an_empty_alias_table_counts_nothing():
+    empty = ALIASES.iloc[0:0]
+    assert naming_map(_corpus(("The regime spoke.", [])), empty).empty
+
+
 def test_any_apostrophe_and_line_break_match():
     text = "People’s Mojahedin here, People's\nMojahedin there."
     assert _count(naming_map(_corpus((text, [])), ALIASES), "doc0", "People's Mojahedin") == 2
