@@ -111,8 +111,16 @@ def test_colour_clash_is_resolved():
 @pytest.mark.parametrize("plot", [charts.plot_voice_rates, charts.plot_rate_uncertainty,
                                   charts.plot_category_rates])
 def test_charts_draw_rows_without_words(plot):
+    """a2 quotes nobody: its quoted-voice row is drawn, and said to have no words."""
     kwargs = {"voice": "quoted"} if plot is not charts.plot_voice_rates else {}
-    png(plot(tidy_table(), documents=["a2"], **kwargs))
+    fig = plot(tidy_table(), documents=["a2"], **kwargs)
+    assert png(fig).startswith(b"\x89PNG")
+    shown = texts(fig) + "\n" + "\n".join(t.get_text() for t in fig.axes[0].texts)
+    expected = {charts.plot_voice_rates: ["250 w", "no words"],
+                charts.plot_rate_uncertainty: ["a2", "no words: no rate"],
+                charts.plot_category_rates: ["side A (0 words)"]}[plot]
+    for words in expected:
+        assert words in shown, (words, shown)
 
 
 @pytest.mark.parametrize("plot", [charts.plot_loaded_rates, charts.plot_category_rates,
