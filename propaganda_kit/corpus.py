@@ -132,6 +132,11 @@ def decode_text_file(path: Path, label: str, row: int | None = None) -> str:
         raw = path.read_bytes()
     except OSError as err:
         raise CorpusError(label, f"cannot be read ({err.strerror})", row=row) from None
+    return decode_text(raw, label, row)
+
+
+def decode_text(raw: bytes, label: str, row: int | None = None) -> str:
+    """``raw`` as UTF-8 text with newlines made \\n; CorpusError naming ``label`` if not text."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -180,13 +185,13 @@ def _check_checksum(data: bytes, expected: str, what: str, number: int, field: s
                           row=number, field=field)
 
 
-def _load_document(root: Path, number: int, row: dict[str, str]) -> tuple[str, bytes]:
+def _load_document(root: Path, number: int, row: dict[str, str]) -> str:
     path = root / DOCUMENTS_DIR / f"{row['id']}.txt"
     if not path.is_file():
         raise CorpusError(METADATA_FILE, f"no file {DOCUMENTS_DIR}/{row['id']}.txt for this row",
                           row=number, field="id")
     raw = path.read_bytes()
-    text = decode_text_file(path, f"{DOCUMENTS_DIR}/{row['id']}.txt", row=None)
+    text = decode_text(raw, f"{DOCUMENTS_DIR}/{row['id']}.txt")
     _check_checksum(raw, row["clean_sha256"], f"{DOCUMENTS_DIR}/{row['id']}.txt", number,
                     "clean_sha256")
     if row["raw_file"] != UNKNOWN:
@@ -200,7 +205,7 @@ def _load_document(root: Path, number: int, row: dict[str, str]) -> tuple[str, b
     if counted != int(row["word_count"]):
         raise CorpusError(METADATA_FILE, f"says {row['word_count']} words but the text has "
                           f"{counted}", row=number, field="word_count")
-    return text, raw
+    return text
 
 
 def _load_quotes(root: Path, texts: dict[str, str]) -> dict[str, list[Segment]]:
@@ -270,7 +275,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
             raise CorpusError(METADATA_FILE, f"duplicate id '{row['id']}' (also in row "
                               f"{seen[row['id']]})", row=number, field="id")
         seen[row["id"]] = number
-        texts[row["id"]], _ = _load_document(root, number, row)
+        texts[row["id"]] = _load_document(root, number, row)
     docs_dir = root / DOCUMENTS_DIR
     if docs_dir.is_dir():
         for path_ in sorted(docs_dir.glob("*.txt")):

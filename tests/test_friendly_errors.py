@@ -7,6 +7,7 @@ from pathlib import Path
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
+from propaganda_kit import load_corpus
 from propaganda_kit.friendly_errors import message_bundle, raised_in_kit
 
 
@@ -25,14 +26,16 @@ def test_kit_errors_show_a_message_not_a_traceback(tmp_path: Path):
         "import propaganda_kit as kit",
         "kit.load_corpus('no-such-folder')",
         "kit.find_loaded_language(b'caf\\xe9')",
+        "kit.load_corpus(42)",
         "1 / 0",
     )
-    for cell in outputs[1:3]:
+    for cell in outputs[1:4]:
         assert [o.output_type for o in cell] == ["display_data"]
         assert cell[0].data["text/plain"].startswith("The kit could not do that: ")
         assert "Traceback" not in str(cell)
     assert "no-such-folder: is not a folder" in outputs[1][0].data["text/plain"]
-    assert outputs[3][0].output_type == "error" and outputs[3][0].ename == "ZeroDivisionError"
+    assert "not of the kind this function expects" in outputs[3][0].data["text/plain"]
+    assert outputs[4][0].output_type == "error" and outputs[4][0].ename == "ZeroDivisionError"
 
 
 def test_only_errors_raised_inside_the_kit_are_softened():
@@ -43,6 +46,10 @@ def test_only_errors_raised_inside_the_kit_are_softened():
         student_code()
     except ValueError as err:
         assert not raised_in_kit(err.__traceback__)
+    try:
+        load_corpus("no-such-folder")
+    except ValueError as err:
+        assert raised_in_kit(err.__traceback__)
 
 
 def test_message_is_escaped():

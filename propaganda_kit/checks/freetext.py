@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..rewrite import MAX_REWRITE_CHARS
 from ..words import word_count
 from .answers import NOT_ANSWERED, AnswerProblem, describe, reject_unfinished
 from .base import Checker, Key, KeyProblem, join_quoted, require_fields
@@ -86,6 +87,9 @@ def grade_rewrite(answer: object, key: Key) -> Verdict:
     if "\x00" in answer:
         raise AnswerProblem("Your paragraph contains a NUL character, which looks like binary "
                             "data; type or paste plain text.")
+    if len(answer) > MAX_REWRITE_CHARS:
+        raise AnswerProblem(f"Your paragraph is {len(answer):,} characters long; rewrite the one "
+                            "paragraph only.")
     if normal_phrase(answer) == normal_phrase(key["original"]):
         raise AnswerProblem("This is the original paragraph; rewrite it in neutral words.")
     ratio = word_count(answer) / word_count(key["original"])
