@@ -95,12 +95,12 @@ def test_highlighting_escapes_everything(name: str):
 @pytest.mark.parametrize("name", TEXTS, ids=list(TEXTS))
 def test_rewrite_comparison_is_correct_or_friendly(name: str):
     text = TEXTS[name]
-    try:
-        report = compare_rewrite("The brutal regime crushed the protest.", text)
-    except ValueError as err:
-        assert name in ("empty", "whitespace", "10 MB", "persian"), err
-        assert str(err)
+    if name in ("empty", "whitespace", "10 MB"):
+        with pytest.raises(ValueError, match=r"\w"):
+            compare_rewrite("The brutal regime crushed the protest.", text)
         return
+    report = compare_rewrite("The brutal regime crushed the protest.", text)
+    assert report.rate_before > 0
     rendered = report_html(report)
     assert "<script" not in rendered and "<img" not in rendered
 

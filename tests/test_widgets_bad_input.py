@@ -58,6 +58,7 @@ def test_explorer_draws_hostile_documents(hostile_data: Path):
     explorer = LoadedLanguageExplorer(load_corpus(hostile_data))
     explorer.docs.value = tuple(HOSTILE_DOCUMENTS)
     explorer.voice.value = "author"
+    assert any("image/png" in out["data"] for out in explorer.chart.outputs)
     assert_inert(explorer.numbers.value)
     assert_inert(explorer.static_view().data)
 
