@@ -13,6 +13,7 @@ import pandas as pd
 
 from .corpus import Corpus
 from .log_odds import word_counts
+from .naming import perspective_words
 from .words import per_thousand_words
 
 TERM_COLUMNS = ["Perspective", "Term", "Count", "Per 1,000 words", "Documents using it",
@@ -124,5 +125,4 @@ def _check_naming(naming: object) -> None:
 def _naming_sizes(naming: pd.DataFrame) -> tuple[dict[str, int], Counter]:
     """Words and documents per perspective, each document counted once."""
     per_doc = naming.drop_duplicates("document")
-    words = {p: int(w) for p, w in per_doc.groupby("perspective")["words"].sum().items()}
-    return words, Counter(per_doc["perspective"])
+    return perspective_words(naming), Counter(per_doc["perspective"])

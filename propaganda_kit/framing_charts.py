@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from .charts import PERSPECTIVE_COLOURS
+from .naming import perspective_words
 from .words import per_thousand_words
 
 NAMING_NEEDS = ("document", "perspective", "actor", "alias", "count", "words")
@@ -28,12 +29,6 @@ def _require(table: object, columns: tuple[str, ...], maker: str) -> pd.DataFram
     if table.empty:
         raise ValueError(f"The table from {maker} is empty: there is nothing to chart.")
     return table
-
-
-def perspective_words(naming: pd.DataFrame) -> dict[str, int]:
-    """Words per perspective (each document counted once), in sorted perspective order."""
-    docs = naming.drop_duplicates("document")
-    return {p: int(w) for p, w in docs.groupby("perspective", sort=True)["words"].sum().items()}
 
 
 def label_rates(naming: pd.DataFrame) -> pd.DataFrame:

@@ -101,3 +101,9 @@ def naming_wide(naming: pd.DataFrame) -> pd.DataFrame:
     wide = wide[wide.sum(axis=1) > 0]
     wide.columns.name = None
     return wide.astype(int)
+
+
+def perspective_words(naming: pd.DataFrame) -> dict[str, int]:
+    """Words per perspective in a naming map (each document counted once), sorted by perspective."""
+    docs = naming.drop_duplicates("document")
+    return {p: int(w) for p, w in docs.groupby("perspective", sort=True)["words"].sum().items()}
