@@ -7,7 +7,7 @@ import numbers
 
 import pandas as pd
 
-from ..corpus import load_corpus
+from ..corpus import Corpus, load_corpus
 from ..words import per_thousand_words
 from .answers import AnswerProblem, describe, reject_unfinished
 from .base import Checker, Key, KeyProblem, require_fields
@@ -73,9 +73,8 @@ def as_rate_frame(answer: object) -> pd.DataFrame:
     return frame
 
 
-def row_problems(row: pd.Series, tolerance: float) -> list[str]:
+def row_problems(row: pd.Series, tolerance: float, corpus: Corpus) -> list[str]:
     """What is wrong with one row of a rate table (empty when it is right)."""
-    corpus = load_corpus()
     doc_id = str(row["document"])
     if doc_id not in corpus.ids:
         return [f"'{doc_id}' is not a document id; the ids are {', '.join(corpus.ids)}."]
@@ -101,7 +100,9 @@ def row_problems(row: pd.Series, tolerance: float) -> list[str]:
 def grade_rate_table(answer: object, key: Key) -> Verdict:
     """Each row's word count, perspective and rate are checked; both perspectives wanted."""
     frame = as_rate_frame(answer)
-    problems = [p for _, row in frame.iterrows() for p in row_problems(row, key["tolerance"])]
+    corpus = load_corpus()
+    problems = [p for _, row in frame.iterrows()
+                for p in row_problems(row, key["tolerance"], corpus)]
     perspectives = frame["perspective"].astype(str).nunique()
     if perspectives < key["min_perspectives"]:
         problems.append(f"Your table shows {perspectives} perspective(s); add a document of "
