@@ -124,6 +124,13 @@ def _choose(value: str, allowed: Sequence[str], what: str) -> str:
     return value
 
 
+def _as_ids(chosen: str | Iterable[str] | None) -> list[str] | None:
+    """A selection as a list of ids: one id given as a string is one id, not its letters."""
+    if chosen is None:
+        return None
+    return [chosen] if isinstance(chosen, str) else list(chosen)
+
+
 def _select(table: pd.DataFrame, documents: Iterable[str] | None,
             categories: Iterable[str] | None) -> pd.DataFrame:
     """Rows for the chosen documents and categories (None means all)."""
@@ -165,6 +172,7 @@ def rates_table(table: pd.DataFrame, by: str = "document", voice: str = "all",
     rate: NaN, never a misleading 0. Every perspective in ``table`` gets a row when
     ``by="perspective"``, even one with no selected documents, so both sides are on show.
     """
+    documents, categories = _as_ids(documents), _as_ids(categories)
     _check_table(table)
     _choose(by, GROUPINGS, "by")
     _choose(voice, VOICES, "voice")
@@ -236,6 +244,7 @@ def plot_loaded_rates(table: pd.DataFrame, by: str = "document", voice: str = "a
     bars are per 1,000 words with a 95% interval, otherwise they are raw counts.
     Margins are fixed (no layout engine), which keeps a redraw fast for the explorer.
     """
+    documents, categories = _as_ids(documents), _as_ids(categories)
     rows = rates_table(table, by, voice, documents, categories)
     colours = PERSPECTIVE_COLOURS.mapping(table[PERSPECTIVE])
     fig = Figure(figsize=FIGSIZE, dpi=DPI)
@@ -267,6 +276,7 @@ def plot_category_rates(table: pd.DataFrame, by: str = "perspective", voice: str
                         documents: Iterable[str] | None = None,
                         categories: Iterable[str] | None = None) -> Figure:
     """Horizontal bars: rate per 1,000 words per category, a bar per perspective or document."""
+    documents, categories = _as_ids(documents), _as_ids(categories)
     _check_table(table)
     _choose(by, GROUPINGS, "by")
     chosen = sorted(_select(table, documents, categories)[CATEGORY].unique())
@@ -315,6 +325,7 @@ def _document_hatches(groups: pd.DataFrame) -> dict[str, str]:
 def plot_voice_rates(table: pd.DataFrame, documents: Iterable[str] | None = None,
                      categories: Iterable[str] | None = None) -> Figure:
     """Per document: the rate in the author's own words beside the rate in quoted words."""
+    documents, categories = _as_ids(documents), _as_ids(categories)
     author = rates_table(table, "document", "author", documents, categories)
     quoted = rates_table(table, "document", "quoted", documents, categories).set_index(DOC)
     colours = PERSPECTIVE_COLOURS.mapping(table[PERSPECTIVE])
@@ -345,6 +356,7 @@ def plot_rate_uncertainty(table: pd.DataFrame, by: str = "document", voice: str 
                           documents: Iterable[str] | None = None,
                           categories: Iterable[str] | None = None) -> Figure:
     """Each rate as a dot with its 95% interval, labelled with the words and cues behind it."""
+    documents, categories = _as_ids(documents), _as_ids(categories)
     rows = rates_table(table, by, voice, documents, categories)
     key = DOC if by == "document" else PERSPECTIVE
     colours = PERSPECTIVE_COLOURS.mapping(table[PERSPECTIVE])
@@ -364,5 +376,5 @@ def plot_rate_uncertainty(table: pd.DataFrame, by: str = "document", voice: str 
     ax.set_title(f"How sure can we be? Rates per 1,000 words by {by}, with 95% intervals\n"
                  f"{_selection_note(table, voice, categories)}", fontsize=10)
     ax.legend(handles=[Patch(facecolor=c, label=p) for p, c in colours.items()],
-              loc="lower right", frameon=False, fontsize=8)
+              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     return fig

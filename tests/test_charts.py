@@ -195,3 +195,15 @@ def test_unusable_tables_get_friendly_errors(table, message):
 def test_negative_count_is_refused():
     with pytest.raises(ValueError, match="negative"):
         charts.poisson_interval(-1)
+
+
+def test_one_id_given_as_a_string_is_one_id():
+    from propaganda_kit import load_corpus, loaded_language_table
+    from propaganda_kit.charts import rates_table
+
+    table = loaded_language_table(load_corpus())
+    doc = table["document"].iloc[0]
+    as_string = rates_table(table, documents=doc, categories="pejorative_label")
+    as_list = rates_table(table, documents=[doc], categories=["pejorative_label"])
+    assert len(as_string) == 1
+    assert as_string.equals(as_list)
