@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import krippendorff
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from .corpus import DEFAULT_DATA_DIR, decode_text_file
 from .csv_table import read_table
@@ -146,14 +146,14 @@ def disagreement_regions(table: pd.DataFrame, text: str, below: float = 1.0) -> 
                                           "most_students_marking"])
 
 
-def plot_disagreement(table: pd.DataFrame, text: str, title: str = "") -> plt.Figure:
+def plot_disagreement(table: pd.DataFrame, text: str, title: str = "") -> Figure:
     """Two panels along the passage: students marking each character, and their agreement.
 
     The x axis is the character offset; ticks show the first words of each sentence.
     """
     offsets = table.index.to_numpy()
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 5.8), sharex=True,
-                                      gridspec_kw={"height_ratios": [1, 1]})
+    fig = Figure(figsize=(11, 5.8))
+    top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [1, 1]})
     top.fill_between(offsets, table["marked"], step="post", color="#5d7c99", alpha=0.8)
     top.set_ylabel("students\nmarking")
     top.set_ylim(0, max(1, int(table["marked"].max())) + 0.5)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import matplotlib
 import pytest
 
 from propaganda_kit import load_corpus
@@ -22,7 +21,6 @@ from propaganda_kit.agreement import (
 )
 from propaganda_kit.errors import CorpusError
 
-matplotlib.use("Agg")
 TEXT = "abcd"
 
 
@@ -110,7 +108,6 @@ def test_plot_has_both_panels_and_sentence_ticks():
     assert [t.get_text() for t in bottom.get_xticklabels()] == [
         "One two three. …", "Four five six. …", "Seven."]
     assert bottom.get_ylim() == (0, 1.05)
-    matplotlib.pyplot.close(fig)
 
 
 def write(tmp_path: Path, content: str) -> Path:
