@@ -20,7 +20,7 @@ import time
 import tracemalloc
 
 from propaganda_kit import find_loaded_language, load_corpus, load_lexicon
-from propaganda_kit.lexicon import compile_lexicon, surface_forms
+from propaganda_kit.data.lexicon import compile_lexicon, surface_forms
 
 SEED = 2020
 NEUTRAL_TEXT = (
@@ -43,8 +43,10 @@ def build_text(megabytes: float) -> str:
         parts.append(corpus_text)
         size += len(corpus_text.encode())
         for _ in range(200):
-            words = [rng.choice(lexicon_words) if rng.random() < 0.04
-                     else rng.choice(neutral_words) for _ in range(rng.randint(8, 30))]
+            words = [
+                rng.choice(lexicon_words) if rng.random() < 0.04 else rng.choice(neutral_words)
+                for _ in range(rng.randint(8, 30))
+            ]
             sentence = " ".join(words).capitalize() + ". "
             parts.append(sentence)
             size += len(sentence.encode())
@@ -56,10 +58,18 @@ def naive_patterns() -> list[re.Pattern[str]]:
     by_term: dict[str, list[str]] = {}
     for form, (term, _category) in surface_forms(load_lexicon()).items():
         by_term.setdefault(term, []).append(form)
-    return [re.compile(r"(?<![\w-])(?:" + "|".join(
-        r"[\s'’]+".join(re.escape(word) for word in form.split())
-        for form in sorted(forms, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
-        for forms in by_term.values()]
+    return [
+        re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(
+                r"[\s'’]+".join(re.escape(word) for word in form.split())
+                for form in sorted(forms, key=len, reverse=True)
+            )
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        for forms in by_term.values()
+    ]
 
 
 def naive_find(text: str, patterns: list[re.Pattern[str]]) -> int:
@@ -77,8 +87,9 @@ def timed(function, *args):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=20.0)
-    parser.add_argument("--naive-mb", type=float, default=1.0,
-                        help="size of the slice the naive loop is timed on")
+    parser.add_argument(
+        "--naive-mb", type=float, default=1.0, help="size of the slice the naive loop is timed on"
+    )
     args = parser.parse_args()
 
     tracemalloc.start()
@@ -86,25 +97,31 @@ def main() -> None:
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     stats = compiled.automaton.get_stats()
-    print(f"compiled lexicon: {compiled.forms:,} forms, {len(compiled.automaton):,} keys; "
-          f"tracemalloc current {current / 1e6:.1f} MB, peak {peak / 1e6:.1f} MB; "
-          f"automaton total_size {stats['total_size'] / 1e6:.1f} MB")
+    print(
+        f"compiled lexicon: {compiled.forms:,} forms, {len(compiled.automaton):,} keys; "
+        f"tracemalloc current {current / 1e6:.1f} MB, peak {peak / 1e6:.1f} MB; "
+        f"automaton total_size {stats['total_size'] / 1e6:.1f} MB"
+    )
 
     text = build_text(args.megabytes)
     megabytes = len(text.encode()) / 1e6
     find_loaded_language("warm up: load and compile the lexicon once")
     spans, fast, fast_wall = timed(find_loaded_language, text)
-    print(f"find_loaded_language: {megabytes:.1f} MB, {len(spans):,} spans in {fast:.2f} s "
-          f"CPU ({fast_wall:.2f} s wall) = {megabytes / fast:.1f} MB/s")
+    print(
+        f"find_loaded_language: {megabytes:.1f} MB, {len(spans):,} spans in {fast:.2f} s "
+        f"CPU ({fast_wall:.2f} s wall) = {megabytes / fast:.1f} MB/s"
+    )
 
     patterns = naive_patterns()
     piece = text[: int(args.naive_mb * 1_000_000)]
     piece_mb = len(piece.encode()) / 1e6
     hits, naive, naive_wall = timed(naive_find, piece, patterns)
     naive_full = naive * megabytes / piece_mb
-    print(f"naive loop ({len(patterns)} regexes): {piece_mb:.1f} MB slice, {hits:,} hits in "
-          f"{naive:.2f} s CPU ({naive_wall:.2f} s wall) = {piece_mb / naive:.2f} MB/s; "
-          f"extrapolated to {megabytes:.1f} MB: {naive_full:.1f} s")
+    print(
+        f"naive loop ({len(patterns)} regexes): {piece_mb:.1f} MB slice, {hits:,} hits in "
+        f"{naive:.2f} s CPU ({naive_wall:.2f} s wall) = {piece_mb / naive:.2f} MB/s; "
+        f"extrapolated to {megabytes:.1f} MB: {naive_full:.1f} s"
+    )
     print(f"speed-up: {naive_full / fast:.0f}x")
 
 

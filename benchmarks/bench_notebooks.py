@@ -20,8 +20,12 @@ def time_nbval(folder: str) -> tuple[float, float, int]:
     """Wall seconds, child CPU seconds and exit status of strict nbval over ``folder``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    status = subprocess.run([sys.executable, "-m", "pytest", "-q", folder], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    status = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", folder],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    ).returncode
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -34,8 +38,10 @@ def main(folders: list[str]) -> None:
     for folder in folders:
         count = len(list((ROOT / folder).glob("*.ipynb")))
         wall, cpu, status = time_nbval(folder)
-        print(f"{folder:<12} {count:>9} {wall:>8.1f} {cpu:>8.1f}  "
-              f"{'passed' if status == 0 else 'FAILED'}")
+        print(
+            f"{folder:<12} {count:>9} {wall:>8.1f} {cpu:>8.1f}  "
+            f"{'passed' if status == 0 else 'FAILED'}"
+        )
 
 
 if __name__ == "__main__":

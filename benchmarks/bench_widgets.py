@@ -51,9 +51,11 @@ def cycling(setter: Callable[[object], None], values: list) -> Callable[[], Acti
 
 def first_visit(corpus: Corpus) -> Callable[[], Action]:
     """A fresh reader (built untimed) switching to a document it has not shown yet."""
+
     def prepare() -> Action:
         reader = DocumentReader(corpus)
         return lambda: setattr(reader.picker, "value", corpus.ids[1])
+
     return prepare
 
 
@@ -66,13 +68,17 @@ def benchmarks(tmp_folder: str) -> dict[str, Callable[[], Action]]:
     all_docs = explorer.docs.value
     return {
         "explorer: voice change (redraw)": cycling(
-            lambda v: setattr(explorer.voice, "value", v), ["author", "quoted", "all"]),
+            lambda v: setattr(explorer.voice, "value", v), ["author", "quoted", "all"]
+        ),
         "explorer: document selection (redraw)": cycling(
-            lambda v: setattr(explorer.docs, "value", v), [all_docs[:2], all_docs]),
+            lambda v: setattr(explorer.docs, "value", v), [all_docs[:2], all_docs]
+        ),
         "explorer: raw counts / per 1,000 (redraw)": cycling(
-            lambda v: setattr(explorer.norm, "value", v), ["raw", "per_1000"]),
+            lambda v: setattr(explorer.norm, "value", v), ["raw", "per_1000"]
+        ),
         "reader: document switch, seen before": cycling(
-            lambda v: setattr(reader.picker, "value", v), list(corpus.ids)),
+            lambda v: setattr(reader.picker, "value", v), list(corpus.ids)
+        ),
         "reader: document switch, first visit": first_visit(corpus),
         "rewrite: check button (compare + save)": lambda: rewrite.button.click,
     }
@@ -89,8 +95,10 @@ def main() -> None:
             wall, cpu = timings_ms(prepare, runs)
             median = statistics.median(wall)
             verdict = "ok" if median < TARGET_MS else "SLOW"
-            print(f"{name:44} {median:9.1f} {max(wall):7.1f} {statistics.median(cpu):13.1f}"
-                  f"  {verdict}")
+            print(
+                f"{name:44} {median:9.1f} {max(wall):7.1f} {statistics.median(cpu):13.1f}"
+                f"  {verdict}"
+            )
 
 
 if __name__ == "__main__":

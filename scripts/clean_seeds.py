@@ -12,7 +12,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from propaganda_kit.words import word_count
+from propaganda_kit.text.words import word_count
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -21,10 +21,10 @@ DEBRIS_LINES = {"Three-minute read", "728 x 90"}
 DEBRIS_FROM = ("Read More:",)  # everything from this line on is a link list / pop-up
 
 CHANTED = "chanted at official gatherings (as the text says)"
-MOGHITHI = ("Abbas Ali Moghithi, the Supreme Leader's representative in Nahavand "
-            "(as the text names him)")
-NEJAD = ("Yousef Tabatabai Nejad, Friday prayer leader in Isfahan Province "
-         "(as the text names him)")
+MOGHITHI = (
+    "Abbas Ali Moghithi, the Supreme Leader's representative in Nahavand (as the text names him)"
+)
+NEJAD = "Yousef Tabatabai Nejad, Friday prayer leader in Isfahan Province (as the text names him)"
 
 DOCUMENTS = [
     {
@@ -56,16 +56,25 @@ DOCUMENTS = [
         "account (@Mojahedineng) and by @DavidAltonHL.",
         "perspective": "supportive of the MEK",
         "quotes": [
-            ("PMOI Resistance Units across Iran mark the anniversary",
-             "@Mojahedineng (the PMOI's account), January 20, 2025", "social_media_post",
-             "(@Mojahedineng) January 20, 2025"),
+            (
+                "PMOI Resistance Units across Iran mark the anniversary",
+                "@Mojahedineng (the PMOI's account), January 20, 2025",
+                "social_media_post",
+                "(@Mojahedineng) January 20, 2025",
+            ),
             ("“fantasy.”", "former reformists (as the text says)", "quotation"),
-            ("Brave Resistance Units continue their activities",
-             "@Mojahedineng (the PMOI's account), September 21, 2023", "social_media_post",
-             "(@Mojahedineng) September 21, 2023"),
-            ("Express: ahead of Friday's elections",
-             "@DavidAltonHL (Lord David Alton), June 25, 2024", "social_media_post",
-             "(@DavidAltonHL) June 25, 2024"),
+            (
+                "Brave Resistance Units continue their activities",
+                "@Mojahedineng (the PMOI's account), September 21, 2023",
+                "social_media_post",
+                "(@Mojahedineng) September 21, 2023",
+            ),
+            (
+                "Express: ahead of Friday's elections",
+                "@DavidAltonHL (Lord David Alton), June 25, 2024",
+                "social_media_post",
+                "(@DavidAltonHL) June 25, 2024",
+            ),
         ],
     },
     {
@@ -94,18 +103,25 @@ DOCUMENTS = [
         "“Estimating Support for the MEK in Iran: Part 7” and “Part 8” (removed as debris).",
         "perspective": "supportive of the MEK",
         "quotes": [
-            ("Today, the weapon that can eliminate",
-             MOGHITHI,
-             "quotation", "one after another."),
-            ("Some people have ruined the reputation",
-             NEJAD,
-             "quotation", "against such measures."),
-            ("Now we can say undoubtedly",
-             "Tehran Press, a state-run news agency (as the text calls it)",
-             "quotation", "our status quo."),
-            ("This is the mysterious and low-profile",
-             "Tehran Press, a state-run news agency (as the text calls it)",
-             "quotation", "not aware of this reality."),
+            ("Today, the weapon that can eliminate", MOGHITHI, "quotation", "one after another."),
+            (
+                "Some people have ruined the reputation",
+                NEJAD,
+                "quotation",
+                "against such measures.",
+            ),
+            (
+                "Now we can say undoubtedly",
+                "Tehran Press, a state-run news agency (as the text calls it)",
+                "quotation",
+                "our status quo.",
+            ),
+            (
+                "This is the mysterious and low-profile",
+                "Tehran Press, a state-run news agency (as the text calls it)",
+                "quotation",
+                "not aware of this reality.",
+            ),
         ],
     },
     {
@@ -166,8 +182,16 @@ def quote_rows(doc_id: str, text: str, quotes: list[tuple]) -> list[dict]:
             while b > a and text[b - 1] == " ":
                 b -= 1
             if a < b:
-                rows.append({"id": doc_id, "start": a, "end": b, "speaker": speaker,
-                             "kind": kind, "text": text[a:b]})
+                rows.append(
+                    {
+                        "id": doc_id,
+                        "start": a,
+                        "end": b,
+                        "speaker": speaker,
+                        "kind": kind,
+                        "text": text[a:b],
+                    }
+                )
     return rows
 
 
@@ -181,21 +205,30 @@ def main() -> None:
         out = DATA / "documents" / f"{doc['id']}.txt"
         out.write_bytes(text.encode("utf-8"))
         all_quotes += quote_rows(doc["id"], text, doc["quotes"])
-        meta_rows.append({
-            "id": doc["id"], "title": doc["title"],
-            "date_as_stated": doc["date_as_stated"], "date_iso": doc["date_iso"],
-            "date_note": doc["date_note"], "origin_as_stated": doc["origin_as_stated"],
-            "origin_note": doc["origin_note"], "perspective": doc["perspective"],
-            "word_count": word_count(text), "raw_file": f"raw/{doc['raw']}",
-            "raw_sha256": sha256(raw_bytes), "clean_sha256": sha256(text.encode("utf-8")),
-        })
+        meta_rows.append(
+            {
+                "id": doc["id"],
+                "title": doc["title"],
+                "date_as_stated": doc["date_as_stated"],
+                "date_iso": doc["date_iso"],
+                "date_note": doc["date_note"],
+                "origin_as_stated": doc["origin_as_stated"],
+                "origin_note": doc["origin_note"],
+                "perspective": doc["perspective"],
+                "word_count": word_count(text),
+                "raw_file": f"raw/{doc['raw']}",
+                "raw_sha256": sha256(raw_bytes),
+                "clean_sha256": sha256(text.encode("utf-8")),
+            }
+        )
     with open(DATA / "metadata.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(meta_rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(meta_rows)
     with open(DATA / "quotes.csv", "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["id", "start", "end", "speaker", "kind", "text"],
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            fh, fieldnames=["id", "start", "end", "speaker", "kind", "text"], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(all_quotes)
 

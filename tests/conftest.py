@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from propaganda_kit.corpus import DEFAULT_DATA_DIR
+from propaganda_kit.data.paths import DEFAULT_DATA_DIR
 
 
 @pytest.fixture

@@ -20,11 +20,12 @@ from propaganda_kit import (
     highlight_html,
 )
 from propaganda_kit.checks import evaluate
-from propaganda_kit.rewrite import report_html
+from propaganda_kit.html.reports import report_html
 
 SCRIPT = "<img src=x onerror=alert(1)> </div><script>alert('x')</script> brutal regime"
-BIG = ("The brutal regime said, according to officials, that 20,000 people were terrified. "
-       * 130_000)[: 10 * 1024 * 1024]
+BIG = (
+    "The brutal regime said, according to officials, that 20,000 people were terrified. " * 130_000
+)[: 10 * 1024 * 1024]
 TEXTS = {
     "empty": "",
     "whitespace": " \n\t \r\n ",
@@ -45,7 +46,7 @@ SPAN_FINDERS: dict[str, Callable] = {
 def assert_offsets_index_the_text(spans, text: str) -> None:
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
 @pytest.mark.parametrize("finder", SPAN_FINDERS, ids=list(SPAN_FINDERS))
@@ -65,16 +66,21 @@ def test_claims_give_exact_offsets(name: str):
     text = TEXTS[name]
     claims = find_claims(text)
     for claim in claims:
-        assert text[claim.start:claim.end] == claim.text
-        assert text[claim.sentence_start:claim.sentence_end] == claim.sentence
+        assert text[claim.start : claim.end] == claim.text
+        assert text[claim.sentence_start : claim.sentence_end] == claim.sentence
     if name == "10 MB":
         assert len(claims) > 100_000
 
 
-@pytest.mark.parametrize("function", [find_loaded_language, find_techniques, find_claims,
-                                      lambda t: highlight_html(t, [])])
-@pytest.mark.parametrize("bad", [b"caf\xe9", "nul\x00byte", 42, None, ["a list"]],
-                         ids=["undecodable bytes", "NUL", "int", "None", "list"])
+@pytest.mark.parametrize(
+    "function",
+    [find_loaded_language, find_techniques, find_claims, lambda t: highlight_html(t, [])],
+)
+@pytest.mark.parametrize(
+    "bad",
+    [b"caf\xe9", "nul\x00byte", 42, None, ["a list"]],
+    ids=["undecodable bytes", "NUL", "int", "None", "list"],
+)
 def test_bad_values_get_a_friendly_value_error(function, bad):
     with pytest.raises(ValueError) as info:
         function(bad)
@@ -105,8 +111,17 @@ def test_rewrite_comparison_is_correct_or_friendly(name: str):
     assert "<script" not in rendered and "<img" not in rendered
 
 
-@pytest.mark.parametrize("exercise", ["mark-loaded-1", "spot-techniques-1", "naming-map-1",
-                                      "audit-claim-1", "neutral-rewrite-1", "rate-1"])
+@pytest.mark.parametrize(
+    "exercise",
+    [
+        "mark-loaded-1",
+        "spot-techniques-1",
+        "naming-map-1",
+        "audit-claim-1",
+        "neutral-rewrite-1",
+        "rate-1",
+    ],
+)
 @pytest.mark.parametrize("name", ["empty", "persian", "html and script", "10 MB"])
 def test_checks_answer_any_text_in_plain_words(exercise: str, name: str):
     result = evaluate(exercise, TEXTS[name])

@@ -9,15 +9,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from propaganda_kit.__main__ import main
-from propaganda_kit.build_exercises import (
+from propaganda_kit.checks import MIME_TYPE
+from propaganda_kit.instructor.build_exercises import (
     EXERCISES_DIR,
     build_notebook,
     clear_source,
     solution_paths,
     student_version,
 )
-from propaganda_kit.checks import MIME_TYPE
+from propaganda_kit.instructor.cli import main
 
 SOLUTIONS = solution_paths()
 CHECK_CALL_RE = re.compile(r"^check\(", re.MULTILINE)
@@ -32,27 +32,34 @@ check("x", answer)"""
 def test_code_region_becomes_one_hint_line():
     source, regions = clear_source(CODE, "code", "t")
     assert regions == 1
-    assert source == ('answer = NOT_ANSWERED\n# YOUR ANSWER HERE: replace NOT_ANSWERED with a '
-                      'list of ids\ncheck("x", answer)')
+    assert source == (
+        "answer = NOT_ANSWERED\n# YOUR ANSWER HERE: replace NOT_ANSWERED with a "
+        'list of ids\ncheck("x", answer)'
+    )
 
 
 def test_code_region_without_hint_is_generic_and_keeps_indentation():
-    source, _ = clear_source("if True:\n    ### BEGIN SOLUTION\n    x = 1\n    ### END SOLUTION",
-                             "code", "t")
+    source, _ = clear_source(
+        "if True:\n    ### BEGIN SOLUTION\n    x = 1\n    ### END SOLUTION", "code", "t"
+    )
     assert source == "if True:\n    # YOUR ANSWER HERE: replace NOT_ANSWERED with your answer"
 
 
 def test_markdown_region_becomes_your_answer_here():
-    source, regions = clear_source("Why?\n\n### BEGIN SOLUTION\nBecause.\n### END SOLUTION\n",
-                                   "markdown", "t")
+    source, regions = clear_source(
+        "Why?\n\n### BEGIN SOLUTION\nBecause.\n### END SOLUTION\n", "markdown", "t"
+    )
     assert (source, regions) == ("Why?\n\nYOUR ANSWER HERE\n", 1)
 
 
-@pytest.mark.parametrize("source, problem", [
-    ("### BEGIN SOLUTION\nx", "without an END"),
-    ("x\n### END SOLUTION", "without a BEGIN"),
-    ("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION", "inside another"),
-])
+@pytest.mark.parametrize(
+    "source, problem",
+    [
+        ("### BEGIN SOLUTION\nx", "without an END"),
+        ("x\n### END SOLUTION", "without a BEGIN"),
+        ("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION", "inside another"),
+    ],
+)
 def test_unbalanced_markers_are_refused(source, problem):
     with pytest.raises(ValueError, match=problem):
         clear_source(source, "code", "nb.ipynb, cell 3")
@@ -61,8 +68,11 @@ def test_unbalanced_markers_are_refused(source, problem):
 def test_student_version_clears_outputs_and_keeps_ids():
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell(CODE)
-    cell.id, cell.outputs, cell.execution_count = "c1", [nbformat.v4.new_output(
-        "stream", text="secret")], 3
+    cell.id, cell.outputs, cell.execution_count = (
+        "c1",
+        [nbformat.v4.new_output("stream", text="secret")],
+        3,
+    )
     cell.metadata["execution"] = {"iopub.status.busy": "2024-01-01"}
     nb.cells = [cell]
     student = student_version(nb)
@@ -113,7 +123,8 @@ def test_committed_exercise_is_not_stale(path):
     committed = (EXERCISES_DIR / path.name).read_text(encoding="utf-8")
     rebuilt = build_notebook(path, EXERCISES_DIR, run=True)
     assert volatile_free(rebuilt) == volatile_free(committed), (
-        f"exercises/{path.name} is stale: run python -m propaganda_kit build-exercises")
+        f"exercises/{path.name} is stale: run python -m propaganda_kit build-exercises"
+    )
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=[p.name for p in SOLUTIONS])
@@ -137,15 +148,23 @@ def test_committed_exercise_reports_every_check_unanswered(path):
 def test_cli_builds_checks_and_is_deterministic(tmp_path: Path, capsys):
     out = tmp_path / "out"
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(CODE), nbformat.v4.new_markdown_cell(
-        "### BEGIN SOLUTION\nx\n### END SOLUTION")]
+    nb.cells = [
+        nbformat.v4.new_code_cell(CODE),
+        nbformat.v4.new_markdown_cell("### BEGIN SOLUTION\nx\n### END SOLUTION"),
+    ]
     for i, cell in enumerate(nb.cells):
         cell.id = f"cell-{i}"
     solutions = tmp_path / "solutions"
     solutions.mkdir()
     nbformat.write(nb, solutions / "ex01_demo.ipynb")
-    args = ["build-exercises", "--solutions", str(solutions), "--exercises", str(out),
-            "--no-execute"]
+    args = [
+        "build-exercises",
+        "--solutions",
+        str(solutions),
+        "--exercises",
+        str(out),
+        "--no-execute",
+    ]
     assert main(args + ["--check"]) == 1
     assert main(args) == 0
     first = (out / "ex01_demo.ipynb").read_bytes()
@@ -160,8 +179,21 @@ def test_cli_reports_a_bad_solution_without_traceback(tmp_path: Path, capsys):
     nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION\nx = 1")]
     nb.cells[0].id = "c"
     nbformat.write(nb, tmp_path / "ex02_bad.ipynb")
-    assert main(["build-exercises", "--solutions", str(tmp_path), "--exercises",
-                 str(tmp_path / "out"), "--no-execute"]) == 1
-    assert "Problem found: ex02_bad.ipynb, cell 1: BEGIN SOLUTION without an END" in \
-        capsys.readouterr().out
+    assert (
+        main(
+            [
+                "build-exercises",
+                "--solutions",
+                str(tmp_path),
+                "--exercises",
+                str(tmp_path / "out"),
+                "--no-execute",
+            ]
+        )
+        == 1
+    )
+    assert (
+        "Problem found: ex02_bad.ipynb, cell 1: BEGIN SOLUTION without an END"
+        in capsys.readouterr().out
+    )
     assert main(["build-exercises", "--solutions", str(tmp_path / "none")]) == 1

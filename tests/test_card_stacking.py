@@ -7,18 +7,22 @@ import pytest
 from lesson_corpus import make_corpus, make_doc
 
 from propaganda_kit import load_corpus
-from propaganda_kit.card_stacking import (
+from propaganda_kit.analysis.card_stacking import (
     actor_mentions,
     one_sided_labels,
     one_sided_terms,
     term_counts,
 )
-from propaganda_kit.log_odds import word_counts
-from propaganda_kit.naming import naming_map
+from propaganda_kit.analysis.log_odds import word_counts
+from propaganda_kit.analysis.naming import naming_map
 
-ALIASES = pd.DataFrame({"actor": ["Council", "Council", "Gardeners"],
-                        "alias": ["the council", "town hall", "gardeners"],
-                        "note": ["", "", ""]})
+ALIASES = pd.DataFrame(
+    {
+        "actor": ["Council", "Council", "Gardeners"],
+        "alias": ["the council", "town hall", "gardeners"],
+        "note": ["", "", ""],
+    }
+)
 
 
 @pytest.fixture
@@ -71,13 +75,16 @@ def test_every_one_sided_term_is_absent_from_the_other_side():
 
 
 def test_one_sided_labels_and_quotations(tiny):
-    tiny = make_corpus(*tiny.documents[:2],
-                       make_doc("b1", "side B", 'They said "town hall waits" today.',
-                                quoted=(10, 27)))
+    tiny = make_corpus(
+        *tiny.documents[:2],
+        make_doc("b1", "side B", 'They said "town hall waits" today.', quoted=(10, 27)),
+    )
     naming = naming_map(tiny, ALIASES)
     table = one_sided_labels(naming)
     assert table[["Perspective", "Label", "Count"]].values.tolist() == [
-        ["side A", "gardeners", 2], ["side A", "the council", 1]]
+        ["side A", "gardeners", 2],
+        ["side A", "the council", 1],
+    ]
     # "town hall" is used by both sides (side B only in a quotation): not one-sided
     assert "town hall" not in table["Label"].tolist()
     naming_b = naming_map(make_corpus(tiny.documents[2]), ALIASES)

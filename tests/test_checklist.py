@@ -6,7 +6,7 @@ import pytest
 from lesson_corpus import make_corpus, make_doc
 
 from propaganda_kit import load_corpus
-from propaganda_kit.checklist import CHECKLIST, fact_sheet, fact_sheet_sections
+from propaganda_kit.analysis.checklist import CHECKLIST, fact_sheet, fact_sheet_sections
 
 
 @pytest.fixture(scope="module")
@@ -28,14 +28,19 @@ def test_loaded_language_is_compared_with_every_perspective(corpus):
     doc = corpus.documents[0]
     lines = fact_sheet_sections(corpus, doc.id)["Loaded language"]
     for perspective in {d.perspective for d in corpus}:
-        assert any(f"All documents {perspective}:" in line and "per 1,000 words" in line
-                   for line in lines)
+        assert any(
+            f"All documents {perspective}:" in line and "per 1,000 words" in line for line in lines
+        )
 
 
 def test_hand_checked_small_document():
     corpus = make_corpus(
-        make_doc("one", "side A", 'According to the Oxford Survey, 300 people came. '
-                                  'The "experts" said so.', quoted=(58, 65)),
+        make_doc(
+            "one",
+            "side A",
+            'According to the Oxford Survey, 300 people came. The "experts" said so.',
+            quoted=(58, 65),
+        ),
         make_doc("two", "side B", "Nothing much happened here today."),
     )
     sections = fact_sheet_sections(corpus, "one")

@@ -31,10 +31,24 @@ def test_not_answered_reports_unanswered(ex_id):
 
 
 @pytest.mark.parametrize("ex_id", sorted(EXERCISES))
-@pytest.mark.parametrize("answer", [None, ..., "", 42, [], {}, pd.DataFrame({"x": [1]}),
-                                    [None], ["", "x"], 3.5, True, object()],
-                         ids=["None", "ellipsis", "empty-str", "int", "empty-list", "dict",
-                              "frame", "list-none", "list-empty-str", "float", "bool", "object"])
+@pytest.mark.parametrize(
+    "answer",
+    [None, ..., "", 42, [], {}, pd.DataFrame({"x": [1]}), [None], ["", "x"], 3.5, True, object()],
+    ids=[
+        "None",
+        "ellipsis",
+        "empty-str",
+        "int",
+        "empty-list",
+        "dict",
+        "frame",
+        "list-none",
+        "list-empty-str",
+        "float",
+        "bool",
+        "object",
+    ],
+)
 def test_wrong_shapes_get_a_hint_never_an_error(ex_id, answer):
     result = evaluate(ex_id, answer)
     assert result.status in ("incorrect", "correct")
@@ -47,16 +61,22 @@ def test_bundle_follows_the_contract(capsys):
     bundle = result.bundle()
     assert set(bundle) == {"text/html", "text/plain", MIME_TYPE}
     assert bundle["text/html"].startswith('<div class="kit-check kit-check-correct"')
-    assert bundle[MIME_TYPE] == {"exercise": "rate-1", "status": "correct", "points": 1.0,
-                                 "max_points": 1.0, "feedback": result.feedback}
+    assert bundle[MIME_TYPE] == {
+        "exercise": "rate-1",
+        "status": "correct",
+        "points": 1.0,
+        "max_points": 1.0,
+        "feedback": result.feedback,
+    }
     json.dumps(bundle)
     assert bundle["text/plain"].startswith("[rate-1] Correct (1 of 1 point)")
 
 
 def test_check_displays_one_bundle_and_returns_a_silent_result(monkeypatch):
     shown = []
-    monkeypatch.setattr("propaganda_kit.checks.core.display",
-                        lambda obj, raw=False: shown.append((obj, raw)))
+    monkeypatch.setattr(
+        "propaganda_kit.checks.core.display", lambda obj, raw=False: shown.append((obj, raw))
+    )
     result = check("rate-1", NOT_ANSWERED)
     assert len(shown) == 1 and shown[0][1] is True
     assert shown[0][0][MIME_TYPE]["status"] == "unanswered"
@@ -90,21 +110,36 @@ def test_partial_points_never_exceed_the_maximum():
     assert result.status == "incorrect" and 0 < result.points < result.max_points
 
 
-@pytest.mark.parametrize("content, problem", [
-    ('{"exercises": [{"id": "Bad Id", "kind": "number", "max_points": 1}]}', "not a valid id"),
-    ('{"exercises": [{"id": "a", "kind": "nope", "max_points": 1}]}', "'kind' must be"),
-    ('{"exercises": [{"id": "a", "kind": "number", "max_points": 0, "value": 1, '
-     '"tolerance": 0}]}', "max_points"),
-    ('{"exercises": [{"id": "a", "kind": "number", "max_points": 1}]}', "'value'"),
-    ('{"exercises": [{"id": "a", "kind": "spans", "max_points": 1, "passage": "a b", '
-     '"spans": [{"text": "c"}]}]}', "exactly once"),
-    ('not json', "not valid UTF-8 JSON"),
-    ('{"exercises": [{"id": "a", "kind": "choice", "max_points": 1, "vocabulary": "taxonomy", '
-     '"required": ["made_up"]}]}', "not in the vocabulary"),
-    ('{"exercises": [{"id": "a", "kind": "rewrite", "max_points": 1, "original": "a b", '
-     '"loaded_terms": [], "keep": [], "min_ratio": 0.5, "max_ratio": 2}]}',
-     "'loaded_terms' is empty"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ('{"exercises": [{"id": "Bad Id", "kind": "number", "max_points": 1}]}', "not a valid id"),
+        ('{"exercises": [{"id": "a", "kind": "nope", "max_points": 1}]}', "'kind' must be"),
+        (
+            '{"exercises": [{"id": "a", "kind": "number", "max_points": 0, "value": 1, '
+            '"tolerance": 0}]}',
+            "max_points",
+        ),
+        ('{"exercises": [{"id": "a", "kind": "number", "max_points": 1}]}', "'value'"),
+        (
+            '{"exercises": [{"id": "a", "kind": "spans", "max_points": 1, "passage": "a b", '
+            '"spans": [{"text": "c"}]}]}',
+            "exactly once",
+        ),
+        ("not json", "not valid UTF-8 JSON"),
+        (
+            '{"exercises": [{"id": "a", "kind": "choice", "max_points": 1, '
+            '"vocabulary": "taxonomy", '
+            '"required": ["made_up"]}]}',
+            "not in the vocabulary",
+        ),
+        (
+            '{"exercises": [{"id": "a", "kind": "rewrite", "max_points": 1, "original": "a b", '
+            '"loaded_terms": [], "keep": [], "min_ratio": 0.5, "max_ratio": 2}]}',
+            "'loaded_terms' is empty",
+        ),
+    ],
+)
 def test_malformed_keys_are_refused_with_a_message(tmp_path, content, problem):
     (tmp_path / "bad.json").write_text(content, encoding="utf-8")
     with pytest.raises(KeyProblem, match=problem):
@@ -112,8 +147,10 @@ def test_malformed_keys_are_refused_with_a_message(tmp_path, content, problem):
 
 
 def test_duplicate_ids_across_key_files_are_refused(tmp_path):
-    entry = '{"exercises": [{"id": "a", "kind": "number", "max_points": 1, "value": 1, ' \
-            '"tolerance": 0}]}'
+    entry = (
+        '{"exercises": [{"id": "a", "kind": "number", "max_points": 1, "value": 1, '
+        '"tolerance": 0}]}'
+    )
     (tmp_path / "one.json").write_text(entry, encoding="utf-8")
     (tmp_path / "two.json").write_text(entry, encoding="utf-8")
     with pytest.raises(KeyProblem, match="duplicate"):

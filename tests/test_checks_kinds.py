@@ -9,7 +9,7 @@ import pytest
 from propaganda_kit import Span, load_corpus
 from propaganda_kit.checks import EXERCISES, evaluate
 from propaganda_kit.checks.matching import find_phrase, stem
-from propaganda_kit.words import per_thousand_words
+from propaganda_kit.text.words import per_thousand_words
 
 
 def test_every_key_passage_is_verbatim_in_its_document():
@@ -22,6 +22,7 @@ def test_every_key_passage_is_verbatim_in_its_document():
 def test_every_key_name_occurs_in_the_documents_of_its_perspective():
     from propaganda_kit.checks.choice import perspective_texts
     from propaganda_kit.checks.matching import contains_phrase
+
     for exercise in EXERCISES.values():
         if exercise.kind == "names":
             texts = perspective_texts(exercise.key["perspective"])
@@ -31,12 +32,16 @@ def test_every_key_name_occurs_in_the_documents_of_its_perspective():
 
 # choice ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("answer", [
-    ["name_calling", "exaggeration"],
-    ["Name calling or labelling", "Exaggeration or minimisation"],
-    ("NAME-CALLING", "exaggeration", "loaded language"),
-    {"Labeling", "Minimisation"},
-])
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        ["name_calling", "exaggeration"],
+        ["Name calling or labelling", "Exaggeration or minimisation"],
+        ("NAME-CALLING", "exaggeration", "loaded language"),
+        {"Labeling", "Minimisation"},
+    ],
+)
 def test_choice_accepts_ids_labels_and_source_labels(answer):
     assert evaluate("spot-techniques-1", answer).status == "correct"
 
@@ -71,11 +76,19 @@ def test_spans_exact_key_is_correct_and_as_offsets_or_spans_too():
     assert evaluate("mark-loaded-1", spans).status == "correct"
 
 
-@pytest.mark.parametrize("variant", [
-    "PSYCHOLOGICAL WARFARE", " psychological warfare, ", "“psychological warfare”",
-    "psychological  warfare", "Psychological Warfare.", "psychological warfare built",
-    "psychological", "of psychological warfare",
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "PSYCHOLOGICAL WARFARE",
+        " psychological warfare, ",
+        "“psychological warfare”",
+        "psychological  warfare",
+        "Psychological Warfare.",
+        "psychological warfare built",
+        "psychological",
+        "of psychological warfare",
+    ],
+)
 def test_spans_accept_reasonable_variants(variant):
     result = evaluate("mark-loaded-1", [variant, *KEY_1[1:]])
     assert result.status == "correct", (variant, result.feedback)
@@ -85,19 +98,30 @@ def test_spans_accept_an_inflected_form_and_a_hyphen_variant():
     assert find_phrase("coerce", "by coercing them") == [(3, 11)]
     assert find_phrase("war", "warfare and wars") == [(12, 16)]  # whole words only
     assert find_phrase("fabricate", "they fabricated scenes") == [(5, 15)]
-    assert evaluate("mark-loaded-2", ["remnant", "tone deaf", "comfort of the West",
-                                      "cruel farces"]).status == "correct"
+    assert (
+        evaluate(
+            "mark-loaded-2", ["remnant", "tone deaf", "comfort of the West", "cruel farces"]
+        ).status
+        == "correct"
+    )
 
 
 def test_spans_far_too_long_is_a_near_miss_not_a_hit():
-    result = evaluate("mark-loaded-1", ["It is a digital campaign of psychological warfare built "
-                                        "on manipulation, coercion, and foreign backing."])
+    result = evaluate(
+        "mark-loaded-1",
+        [
+            "It is a digital campaign of psychological warfare built "
+            "on manipulation, coercion, and foreign backing."
+        ],
+    )
     assert result.status == "incorrect" and "much longer or shorter" in result.feedback
 
 
 def test_spans_count_hits_misses_and_false_alarms():
-    result = evaluate("mark-loaded-1", ["psychological warfare", "coercion", "foreign backing",
-                                        "national stability", "not in it"])
+    result = evaluate(
+        "mark-loaded-1",
+        ["psychological warfare", "coercion", "foreign backing", "national stability", "not in it"],
+    )
     feedback = result.feedback
     assert "Hits: 2 of the 5" in feedback and "Missed: 3" in feedback
     assert "'foreign backing'" in feedback and "'national stability'" in feedback
@@ -111,11 +135,16 @@ def test_spans_one_false_alarm_is_allowed_and_duplicates_do_not_count_twice():
     assert "Hits: 1 of the 5" in result.feedback and "False alarms" not in result.feedback
 
 
-@pytest.mark.parametrize("answer, hint", [
-    ([(5, 2)], "outside the passage"), ([(0, 10_000)], "outside the passage"),
-    ([(1.5, 3)], "two whole numbers"), ([3], "a (start, end) pair"),
-    ("coercion", "one string"),
-])
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        ([(5, 2)], "outside the passage"),
+        ([(0, 10_000)], "outside the passage"),
+        ([(1.5, 3)], "two whole numbers"),
+        ([3], "a (start, end) pair"),
+        ("coercion", "one string"),
+    ],
+)
 def test_spans_bad_items_get_hints(answer, hint):
     result = evaluate("mark-loaded-1", answer)
     assert result.status == "incorrect" and hint in result.feedback
@@ -133,16 +162,24 @@ def test_stem_joins_simple_inflections():
 
 # numbers and tables ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("answer", [24.87, 1000 * 19 / 764, np.float64(24.9), 24.83])
 def test_number_within_tolerance(answer):
     assert evaluate("rate-1", answer).status == "correct"
 
 
-@pytest.mark.parametrize("answer, hint", [
-    (19 / 764, "rate per word"), (2.487, "decimal point"), (30, "Too high"),
-    (1.0, "Too low"), ("24.87", "without quotes"), (float("nan"), "division by zero"),
-    (True, "a single number"),
-])
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        (19 / 764, "rate per word"),
+        (2.487, "decimal point"),
+        (30, "Too high"),
+        (1.0, "Too low"),
+        ("24.87", "without quotes"),
+        (float("nan"), "division by zero"),
+        (True, "a single number"),
+    ],
+)
 def test_number_hints(answer, hint):
     result = evaluate("rate-1", answer)
     assert result.status == "incorrect" and hint in result.feedback
@@ -150,10 +187,18 @@ def test_number_hints(answer, hint):
 
 def rate_rows(ids: list[str], count: int = 7) -> pd.DataFrame:
     corpus = load_corpus()
-    return pd.DataFrame([{"document": i, "perspective": corpus[i].perspective,
-                          "words": corpus[i].word_count, "count": count,
-                          "rate_per_1000": per_thousand_words(count, corpus[i].word_count)}
-                         for i in ids])
+    return pd.DataFrame(
+        [
+            {
+                "document": i,
+                "perspective": corpus[i].perspective,
+                "words": corpus[i].word_count,
+                "count": count,
+                "rate_per_1000": per_thousand_words(count, corpus[i].word_count),
+            }
+            for i in ids
+        ]
+    )
 
 
 def both_sides() -> list[str]:
@@ -199,6 +244,7 @@ def test_rate_table_names_missing_columns():
 
 # names ----------------------------------------------------------------------------------
 
+
 def test_names_match_forgivingly_and_unknown_names_in_the_text_are_not_penalised():
     result = evaluate("naming-map-3", ["The Regime", "regime", "the mullahs", "TEHRAN"])
     assert result.status == "correct"
@@ -214,8 +260,12 @@ def test_names_absent_from_the_texts_are_false_alarms():
 
 # checklists and rewrites ----------------------------------------------------------------
 
-GOOD_AUDIT = {"who_says": "author", "source_named": "No", "claim_type": " Factual ",
-              "support": "The sentence gives no source at all for this."}
+GOOD_AUDIT = {
+    "who_says": "author",
+    "source_named": "No",
+    "claim_type": " Factual ",
+    "support": "The sentence gives no source at all for this.",
+}
 
 
 def test_checklist_accepts_yes_no_strings_and_case():
@@ -235,9 +285,11 @@ def test_rewrite_is_judged_on_loaded_terms_facts_and_length():
     assert "original paragraph" in evaluate("neutral-rewrite-1", original.upper()).feedback
     result = evaluate("neutral-rewrite-1", "The regimes were scared. " * 3)
     assert "'regime' and 'scared'" in result.feedback and "keep the length" in result.feedback
-    good = ("For four decades the government has used censorship to keep control, the author "
-            "says, and the MEK now reaches people online in ways the government cannot stop. "
-            "The author thinks officials are worried about this and approves.")
+    good = (
+        "For four decades the government has used censorship to keep control, the author "
+        "says, and the MEK now reaches people online in ways the government cannot stop. "
+        "The author thinks officials are worried about this and approves."
+    )
     assert evaluate("neutral-rewrite-1", good).status == "correct"
 
 
@@ -248,5 +300,10 @@ def test_a_rewrite_that_drops_the_facts_earns_nothing():
     for answer in ("x", "رژیم جنایتکار", "<b>hi</b>", "nul\x00byte"):
         assert evaluate("neutral-rewrite-1", answer).points == 0.0
     loaded_but_factual = key["original"] + " " + " ".join(key["keep"])
-    assert 0 < evaluate("neutral-rewrite-1", loaded_but_factual.replace(
-        key["loaded_terms"][0], "", 1)).points < EXERCISES["neutral-rewrite-1"].max_points
+    assert (
+        0
+        < evaluate(
+            "neutral-rewrite-1", loaded_but_factual.replace(key["loaded_terms"][0], "", 1)
+        ).points
+        < EXERCISES["neutral-rewrite-1"].max_points
+    )

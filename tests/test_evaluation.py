@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from propaganda_kit import Span
-from propaganda_kit.evaluation import evaluate_spans
+from propaganda_kit.analysis.evaluation import evaluate_spans
 
 
 def _prf(result):
@@ -53,7 +53,10 @@ def test_spans_and_tuples_mix():
     text = "a loaded word"
     predicted = [Span(2, 8, text[2:8], technique="loaded_language")]
     assert _prf(evaluate_spans(predicted, [(2, 13, "loaded_language")])) == (
-        1.0, pytest.approx(6 / 11), pytest.approx(2 * (6 / 11) / (1 + 6 / 11)))
+        1.0,
+        pytest.approx(6 / 11),
+        pytest.approx(2 * (6 / 11) / (1 + 6 / 11)),
+    )
 
 
 @pytest.mark.parametrize("bad", [(5, 3, "A"), (-1, 3, "A"), (0, 3), "abc", (0.0, 3, "A")])

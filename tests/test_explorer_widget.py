@@ -7,17 +7,25 @@ import base64
 import pandas as pd
 import pytest
 
-from propaganda_kit import LEXICON_CATEGORIES, charts, load_corpus
+from propaganda_kit import LEXICON_CATEGORIES, load_corpus
+from propaganda_kit.analysis.loaded_language import rates_table
 from propaganda_kit.widgets.explorer import NOTHING_SELECTED, LoadedLanguageExplorer
 
 
 def small_table() -> pd.DataFrame:
     rows = []
     for doc, side, words, fear in (("d1", "side A", 400, 3), ("d2", "side B", 900, 1)):
-        for category, label, count in (("emotive_fear", "Fear words", fear),
-                                       ("doubt_marker", "Doubt markers", 2)):
-            common = {"document": doc, "title": doc, "perspective": side,
-                      "category": category, "category_label": label}
+        for category, label, count in (
+            ("emotive_fear", "Fear words", fear),
+            ("doubt_marker", "Doubt markers", 2),
+        ):
+            common = {
+                "document": doc,
+                "title": doc,
+                "perspective": side,
+                "category": category,
+                "category_label": label,
+            }
             rows.append({**common, "voice": "author", "count": count, "words": words})
             rows.append({**common, "voice": "quoted", "count": 0, "words": 0})
     return pd.DataFrame(rows)
@@ -42,9 +50,12 @@ def test_opens_with_everything_chosen_and_a_png_chart(explorer):
 
 def test_css_classes_follow_the_contract(explorer):
     classes = {
-        explorer.widget: "kit-explorer", explorer.docs: "kit-explorer-docs",
-        explorer.categories: "kit-explorer-categories", explorer.voice: "kit-explorer-voice",
-        explorer.norm: "kit-explorer-norm", explorer.chart: "kit-explorer-chart",
+        explorer.widget: "kit-explorer",
+        explorer.docs: "kit-explorer-docs",
+        explorer.categories: "kit-explorer-categories",
+        explorer.voice: "kit-explorer-voice",
+        explorer.norm: "kit-explorer-norm",
+        explorer.chart: "kit-explorer-chart",
     }
     for part, css in classes.items():
         assert css in part._dom_classes
@@ -56,9 +67,10 @@ def test_options_show_labels_perspectives_and_word_counts(explorer):
     assert dict((v, k) for k, v in explorer.docs.options)["d2"] == "d2 (side B, 900 words)"
 
 
-@pytest.mark.parametrize(("control", "value"), [
-    ("docs", ("d2",)), ("categories", ("emotive_fear",)), ("voice", "author"),
-    ("norm", "raw")])
+@pytest.mark.parametrize(
+    ("control", "value"),
+    [("docs", ("d2",)), ("categories", ("emotive_fear",)), ("voice", "author"), ("norm", "raw")],
+)
 def test_every_control_redraws_the_chart(explorer, control, value):
     before = chart_png(explorer)
     getattr(explorer, control).value = value
@@ -113,7 +125,7 @@ def test_the_real_corpus_is_explored_with_every_document():
     explorer = LoadedLanguageExplorer(corpus)
     assert set(explorer.docs.value) == set(corpus.ids)
     assert chart_png(explorer).startswith(b"\x89PNG")
-    rates = charts.rates_table(explorer.table, by="perspective")
+    rates = rates_table(explorer.table, by="perspective")
     assert set(rates["perspective"]) == {doc.perspective for doc in corpus}
     labels = {label for label, _ in explorer.categories.options}
     assert labels == {category.label for category in LEXICON_CATEGORIES.values()}

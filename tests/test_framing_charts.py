@@ -6,14 +6,10 @@ import pandas as pd
 import pytest
 
 from propaganda_kit import load_corpus
-from propaganda_kit.framing_charts import (
-    label_rates,
-    perspective_words,
-    plot_actor_labels,
-    plot_distinctive_words,
-)
-from propaganda_kit.log_odds import distinctive_words
-from propaganda_kit.naming import naming_map
+from propaganda_kit.analysis.log_odds import distinctive_words
+from propaganda_kit.analysis.naming import naming_map
+from propaganda_kit.analysis.rates import perspective_words
+from propaganda_kit.charts.framing import label_rates, plot_actor_labels, plot_distinctive_words
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +74,16 @@ def test_charts_need_their_tables():
     with pytest.raises(ValueError, match="naming_map"):
         plot_actor_labels(pd.DataFrame({"x": [1]}), "a")
     with pytest.raises(ValueError, match="distinctive_words"):
-        plot_distinctive_words(pd.DataFrame(columns=["group", "word", "count_group",
-                                                     "count_rest", "words_group",
-                                                     "words_rest", "z"]))
+        plot_distinctive_words(
+            pd.DataFrame(
+                columns=[
+                    "group",
+                    "word",
+                    "count_group",
+                    "count_rest",
+                    "words_group",
+                    "words_rest",
+                    "z",
+                ]
+            )
+        )

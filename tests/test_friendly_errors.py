@@ -8,22 +8,30 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
 from propaganda_kit import load_corpus
-from propaganda_kit.friendly_errors import message_bundle, raised_in_kit
+from propaganda_kit.html.errors import message_bundle, raised_in_kit
 
 
 def run_cells(tmp_path: Path, *sources: str) -> list:
-    nb = new_notebook(cells=[new_code_cell(s) for s in sources],
-                      metadata={"kernelspec": {"name": "python3", "language": "python",
-                                               "display_name": "Python 3"}})
-    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nb = new_notebook(
+        cells=[new_code_cell(s) for s in sources],
+        metadata={
+            "kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}
+        },
+    )
+    NotebookClient(
+        nb,
+        timeout=60,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
     return [cell.outputs for cell in nb.cells]
 
 
 def test_kit_errors_show_a_message_not_a_traceback(tmp_path: Path):
     outputs = run_cells(
         tmp_path,
-        "import propaganda_kit as kit",
+        "import propaganda_kit as kit\nkit.enable_friendly_errors()",
         "kit.load_corpus('no-such-folder')",
         "kit.find_loaded_language(b'caf\\xe9')",
         "kit.load_corpus(42)",

@@ -13,8 +13,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from propaganda_kit.__main__ import main
-from propaganda_kit.grading import (
+from propaganda_kit.instructor.cli import main
+from propaganda_kit.instructor.grading import (
     GRADEBOOK_COLUMNS,
     MIME_TYPE,
     GradeRow,
@@ -72,12 +72,18 @@ def make_class(folder: Path) -> None:
     (folder / "empty.ipynb").write_text(notebook({}))
     (folder / "half").mkdir()
     (folder / "half" / "ex09_fake.ipynb").write_text(notebook({"ex-a": "42", "ex-b": "7"}))
-    (folder / "raises.ipynb").write_text(notebook({"ex-a": "42", "ex-b": "1/0",
-                                                    "ex-c": "undefined_name"}))
-    loops = nbformat.reads(notebook({"ex-a": "42", "ex-b": "42", "ex-c": "42"},
-                                    extra={"ex-b": "while True:\n    pass"}), as_version=4)
-    loops.cells[-1].outputs = bundle_cell({"exercise": "ex-c", "status": "correct", "points": 2,
-                                           "max_points": 2, "feedback": "stale"}).outputs
+    (folder / "raises.ipynb").write_text(
+        notebook({"ex-a": "42", "ex-b": "1/0", "ex-c": "undefined_name"})
+    )
+    loops = nbformat.reads(
+        notebook(
+            {"ex-a": "42", "ex-b": "42", "ex-c": "42"}, extra={"ex-b": "while True:\n    pass"}
+        ),
+        as_version=4,
+    )
+    loops.cells[-1].outputs = bundle_cell(
+        {"exercise": "ex-c", "status": "correct", "points": 2, "max_points": 2, "feedback": "stale"}
+    ).outputs
     (folder / "loops.ipynb").write_text(nbformat.writes(loops))  # saved outputs never count
     (folder / "garbage").mkdir()
     (folder / "garbage" / "ex09_fake.ipynb").write_bytes(b"\x89PNG not a notebook \xff")
@@ -87,14 +93,24 @@ def make_class(folder: Path) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 EXPECTED_ROWS = [
     # student, notebook, exercise, status, points, max_points, feedback (start)
-    ("'=jsonish", "'=jsonish.ipynb", "", "malformed", "0", "0",
-     "this file is not a valid notebook"),
+    (
+        "'=jsonish",
+        "'=jsonish.ipynb",
+        "",
+        "malformed",
+        "0",
+        "0",
+        "this file is not a valid notebook",
+    ),
     ("empty", "empty.ipynb", "ex-a", "unanswered", "0", "2", "feedback for unanswered"),
     ("empty", "empty.ipynb", "ex-b", "unanswered", "0", "2", "feedback for unanswered"),
     ("empty", "empty.ipynb", "ex-c", "unanswered", "0", "2", "feedback for unanswered"),
@@ -105,18 +121,39 @@ EXPECTED_ROWS = [
     ("half", "ex09_fake.ipynb", "ex-b", "incorrect", "0", "2", "feedback for incorrect"),
     ("half", "ex09_fake.ipynb", "ex-c", "unanswered", "0", "2", "feedback for unanswered"),
     ("loops", "loops.ipynb", "ex-a", "correct", "2", "2", "feedback for correct"),
-    ("loops", "loops.ipynb", "ex-b", "timeout", "0", "2",
-     "the notebook was stopped after 3 seconds in code cell 4 (`while True:`) (is there an "
-     "endless loop?); this check did not run"),
+    (
+        "loops",
+        "loops.ipynb",
+        "ex-b",
+        "timeout",
+        "0",
+        "2",
+        "the notebook was stopped after 3 seconds in code cell 4 (`while True:`) (is there an "
+        "endless loop?); this check did not run",
+    ),
     ("loops", "loops.ipynb", "ex-c", "timeout", "0", "2", "the notebook was stopped after 3"),
     ("perfect", "perfect.ipynb", "ex-a", "correct", "2", "2", "feedback for correct"),
     ("perfect", "perfect.ipynb", "ex-b", "correct", "2", "2", "feedback for correct"),
     ("perfect", "perfect.ipynb", "ex-c", "correct", "2", "2", "feedback for correct"),
     ("raises", "raises.ipynb", "ex-a", "correct", "2", "2", "feedback for correct"),
-    ("raises", "raises.ipynb", "ex-b", "error", "0", "2",
-     "code cell 5 (`check(\"ex-b\", answer_b)`) raised NameError"),
-    ("raises", "raises.ipynb", "ex-c", "error", "0", "2",
-     "code cell 7 (`check(\"ex-c\", answer_c)`) raised NameError"),
+    (
+        "raises",
+        "raises.ipynb",
+        "ex-b",
+        "error",
+        "0",
+        "2",
+        'code cell 5 (`check("ex-b", answer_b)`) raised NameError',
+    ),
+    (
+        "raises",
+        "raises.ipynb",
+        "ex-c",
+        "error",
+        "0",
+        "2",
+        'code cell 7 (`check("ex-c", answer_c)`) raised NameError',
+    ),
 ]
 
 
@@ -135,8 +172,10 @@ def graded_class(tmp_path_factory) -> tuple[Path, Path, dict, str]:
     out = root / "grades.csv"
     printed = io.StringIO()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(printed):
-        patch.setattr("propaganda_kit.cli_grade.grade_folder",
-                      functools.partial(grade_folder, exercises=EXERCISES))
+        patch.setattr(
+            "propaganda_kit.instructor.apps.grade.grade_folder",
+            functools.partial(grade_folder, exercises=EXERCISES),
+        )
         status = main(["grade", str(folder), "--out", str(out), "--timeout", "3", "--jobs", "2"])
     assert status == 0
     return folder, out, before, printed.getvalue()
@@ -146,8 +185,18 @@ def test_gradebook_rows_one_by_one(graded_class):
     _, out, _, _ = graded_class
     rows = read_csv(out)
     assert list(rows[0]) == GRADEBOOK_COLUMNS
-    got = sorted((r["student"], r["notebook"], r["exercise"], r["status"], r["points"],
-                  r["max_points"], r["feedback"]) for r in rows)
+    got = sorted(
+        (
+            r["student"],
+            r["notebook"],
+            r["exercise"],
+            r["status"],
+            r["points"],
+            r["max_points"],
+            r["feedback"],
+        )
+        for r in rows
+    )
     assert len(got) == len(EXPECTED_ROWS)
     for row, expected in zip(got, EXPECTED_ROWS, strict=True):
         assert row[:6] == expected[:6]
@@ -170,8 +219,10 @@ def test_summary_per_student(graded_class):
 def test_whole_notebook_time_limit(tmp_path: Path):
     folder = tmp_path / "subs"
     folder.mkdir()
-    slow = notebook({"ex-a": "42", "ex-b": "42", "ex-c": "42"},
-                    extra={name: "import time\ntime.sleep(1.5)" for name in ("ex-a", "ex-b")})
+    slow = notebook(
+        {"ex-a": "42", "ex-b": "42", "ex-c": "42"},
+        extra={name: "import time\ntime.sleep(1.5)" for name in ("ex-a", "ex-b")},
+    )
     (folder / "slow.ipynb").write_text(slow)
     rows = grade_folder(folder, EXERCISES, timeout=30, notebook_timeout=2)
     assert [r.status for r in rows] == ["correct", "timeout", "timeout"]
@@ -182,12 +233,18 @@ def test_kernel_that_exits_is_an_error_and_grading_goes_on(tmp_path: Path):
     folder = tmp_path / "subs"
     folder.mkdir()
     (folder / "exits.ipynb").write_text(
-        notebook({"ex-a": "42"}, extra={"ex-b": "import os\nos._exit(1)"}))
+        notebook({"ex-a": "42"}, extra={"ex-b": "import os\nos._exit(1)"})
+    )
     (folder / "fine.ipynb").write_text(notebook({"ex-a": "42", "ex-b": "42", "ex-c": "42"}))
     rows = grade_folder(folder, EXERCISES, timeout=20)
     assert [(r.student, r.status) for r in rows] == [
-        ("exits", "correct"), ("exits", "error"), ("exits", "error"),
-        ("fine", "correct"), ("fine", "correct"), ("fine", "correct")]
+        ("exits", "correct"),
+        ("exits", "error"),
+        ("exits", "error"),
+        ("fine", "correct"),
+        ("fine", "correct"),
+        ("fine", "correct"),
+    ]
     assert "kernel crashed or exited" in rows[1].feedback
 
 
@@ -198,30 +255,38 @@ def test_find_submissions_naming_rule(tmp_path: Path):
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "x.ipynb").write_text("{}")
     subs = find_submissions(tmp_path)
-    assert [(s.student, s.notebook) for s in subs] == [("adam", "ex01.ipynb"),
-                                                        ("zoe", "zoe.ipynb")]
+    assert [(s.student, s.notebook) for s in subs] == [("adam", "ex01.ipynb"), ("zoe", "zoe.ipynb")]
     with pytest.raises(ValueError, match="not a folder"):
         find_submissions(tmp_path / "missing")
 
 
 def test_check_calls_are_found_in_source():
-    cells = [new_code_cell('check("ex-a", x)\ncheck( \'ex-b\', y)'),
-             new_markdown_cell('check("in-markdown", 1)'),
-             new_code_cell('check(exercise_id="ex-c", answer=1)\ncheck("ex-a", z)'),
-             new_code_cell("def check(exercise_id, answer): pass")]
+    cells = [
+        new_code_cell("check(\"ex-a\", x)\ncheck( 'ex-b', y)"),
+        new_markdown_cell('check("in-markdown", 1)'),
+        new_code_cell('check(exercise_id="ex-c", answer=1)\ncheck("ex-a", z)'),
+        new_code_cell("def check(exercise_id, answer): pass"),
+    ]
     assert check_ids_in_source(cells) == ["ex-a", "ex-b", "ex-c"]
 
 
 def bundle_cell(*payloads) -> dict:
     cell = new_code_cell("")
-    cell.outputs = [nbformat.v4.new_output("display_data", data={MIME_TYPE: p, "text/plain": ""})
-                    for p in payloads]
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={MIME_TYPE: p, "text/plain": ""})
+        for p in payloads
+    ]
     return cell
 
 
 def test_last_bundle_counts_and_json_strings_are_read():
-    first = {"exercise": "ex-a", "status": "incorrect", "points": 0, "max_points": 2,
-             "feedback": ""}
+    first = {
+        "exercise": "ex-a",
+        "status": "incorrect",
+        "points": 0,
+        "max_points": 2,
+        "feedback": "",
+    }
     last = dict(first, status="correct", points=2)
     cells = [bundle_cell(first), bundle_cell(json.dumps(last), "not json", {"no": "exercise"})]
     assert check_results(cells) == {"ex-a": last}
@@ -230,19 +295,32 @@ def test_last_bundle_counts_and_json_strings_are_read():
 def test_points_are_kept_within_the_registry_maximum(monkeypatch, tmp_path: Path):
     path = tmp_path / "ex09_fake.ipynb"
     path.write_text("{}")
-    forged = {"exercise": "ex-a", "status": "correct", "points": 1000, "max_points": 1000,
-              "feedback": "line one\nline two"}
-    odd = {"exercise": "ex-b", "status": "brilliant", "points": 5, "max_points": 5,
-           "feedback": ""}
-    unknown = {"exercise": "ex-z", "status": "incorrect", "points": -3, "max_points": 4,
-               "feedback": ""}
+    forged = {
+        "exercise": "ex-a",
+        "status": "correct",
+        "points": 1000,
+        "max_points": 1000,
+        "feedback": "line one\nline two",
+    }
+    odd = {"exercise": "ex-b", "status": "brilliant", "points": 5, "max_points": 5, "feedback": ""}
+    unknown = {
+        "exercise": "ex-z",
+        "status": "incorrect",
+        "points": -3,
+        "max_points": 4,
+        "feedback": "",
+    }
     outcome = RunOutcome([bundle_cell(forged, odd, unknown)])
-    monkeypatch.setattr("propaganda_kit.grading.run_notebook", lambda *a: outcome)
-    from propaganda_kit.grading import Submission
+    monkeypatch.setattr("propaganda_kit.instructor.grading.run_notebook", lambda *a: outcome)
+    from propaganda_kit.instructor.grading import Submission
+
     rows = grade_submission(Submission("amy", path.name, path), EXERCISES)
     assert [(r.exercise, r.status, r.points, r.max_points) for r in rows] == [
-        ("ex-a", "correct", 2.0, 2.0), ("ex-b", "error", 0.0, 2.0),
-        ("ex-c", "not run", 0.0, 2.0), ("ex-z", "incorrect", 0.0, 4.0)]
+        ("ex-a", "correct", 2.0, 2.0),
+        ("ex-b", "error", 0.0, 2.0),
+        ("ex-c", "not run", 0.0, 2.0),
+        ("ex-z", "incorrect", 0.0, 4.0),
+    ]
     assert rows[0].feedback == "line one line two"
     assert rows[1].feedback == "the check's output could not be read"
     assert rows[2].feedback == "not run"
@@ -260,23 +338,40 @@ def test_expected_exercises_for_a_flat_name_come_from_the_closest_notebook():
 def test_a_notebook_without_checks_gets_one_row(tmp_path: Path):
     folder = tmp_path / "subs"
     folder.mkdir()
-    (folder / "essay.ipynb").write_text(nbformat.writes(new_notebook(
-        cells=[new_code_cell("print('hello')")])))
+    (folder / "essay.ipynb").write_text(
+        nbformat.writes(new_notebook(cells=[new_code_cell("print('hello')")]))
+    )
     rows = grade_folder(folder, {}, timeout=20)
-    assert rows == [GradeRow("essay", "essay.ipynb", "", "not run", 0.0, 0.0,
-                             "no exercise check was found in this notebook")]
+    assert rows == [
+        GradeRow(
+            "essay",
+            "essay.ipynb",
+            "",
+            "not run",
+            0.0,
+            0.0,
+            "no exercise check was found in this notebook",
+        )
+    ]
 
 
 def test_csv_and_summary_format(tmp_path: Path):
-    rows = [GradeRow("a", "n.ipynb", "ex-a", "correct", 1.5, 2.0, "ok"),
-            GradeRow("a", "n.ipynb", "ex-b", "incorrect", 0.0, 2.0, "-1 is wrong"),
-            GradeRow("b", "n.ipynb", "ex-a", "error", 0.0, 2.0, "x")]
+    rows = [
+        GradeRow("a", "n.ipynb", "ex-a", "correct", 1.5, 2.0, "ok"),
+        GradeRow("a", "n.ipynb", "ex-b", "incorrect", 0.0, 2.0, "-1 is wrong"),
+        GradeRow("b", "n.ipynb", "ex-a", "error", 0.0, 2.0, "x"),
+    ]
     write_gradebook(rows, tmp_path / "g.csv")
     assert (tmp_path / "g.csv").read_text(encoding="utf-8").splitlines() == [
-        ",".join(GRADEBOOK_COLUMNS), "a,n.ipynb,ex-a,correct,1.5,2,ok",
-        "a,n.ipynb,ex-b,incorrect,0,2,'-1 is wrong", "b,n.ipynb,ex-a,error,0,2,x"]
-    assert summarise(rows) == ["a: 1.5 of 4 points (1 correct, 1 incorrect)",
-                               "b: 0 of 2 points (1 error)"]
+        ",".join(GRADEBOOK_COLUMNS),
+        "a,n.ipynb,ex-a,correct,1.5,2,ok",
+        "a,n.ipynb,ex-b,incorrect,0,2,'-1 is wrong",
+        "b,n.ipynb,ex-a,error,0,2,x",
+    ]
+    assert summarise(rows) == [
+        "a: 1.5 of 4 points (1 correct, 1 incorrect)",
+        "b: 0 of 2 points (1 error)",
+    ]
 
 
 def test_cli_refuses_a_missing_or_empty_folder(tmp_path: Path, capsys):
@@ -328,8 +423,10 @@ def test_five_submissions_of_a_real_exercise(tmp_path: Path, capsys):
     assert main(["grade", str(folder), "--out", str(out), "--timeout", "12", "--jobs", "2"]) == 0
     rows = read_csv(out)
     assert [(r["student"], r["notebook"], r["exercise"]) for r in rows] == [
-        (student, name, ex_id) for student in ("empty", "half", "loops", "perfect", "raises")
-        for ex_id in ids]
+        (student, name, ex_id)
+        for student in ("empty", "half", "loops", "perfect", "raises")
+        for ex_id in ids
+    ]
     expected = {
         "perfect": ["correct"] * len(ids),
         "empty": ["unanswered"] * len(ids),

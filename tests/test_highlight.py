@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from propaganda_kit import Segment, Span, highlight_html, load_corpus
-from propaganda_kit.highlight import css_key
+from propaganda_kit.html.highlight import css_key
 
 
 class Reader(HTMLParser):
@@ -50,16 +50,27 @@ def text_of(markup: str) -> str:
     return "".join(ch for ch, _, _ in parse(markup).chars)
 
 
-def span(text: str, start: int, end: int, technique: str = "", category: str = "",
-         cue: str = "") -> Span:
+def span(
+    text: str, start: int, end: int, technique: str = "", category: str = "", cue: str = ""
+) -> Span:
     return Span(start, end, text[start:end], category=category, technique=technique, cue=cue)
 
 
-@pytest.mark.parametrize("text", [
-    "", "plain", "<img src=x onerror=alert(1)>", "</div><script>alert(1)</script>",
-    "emoji 👩‍👩‍👧 and flags 🇮🇷", "e\u0301 combining a\u0308", "line one\r\nline two\r\n",
-    "قاعدة مقاومت\nEnglish line", "tabs\tand  spaces\n\n\npara", "&amp; &lt; \" ' `",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        "<img src=x onerror=alert(1)>",
+        "</div><script>alert(1)</script>",
+        "emoji 👩‍👩‍👧 and flags 🇮🇷",
+        "e\u0301 combining a\u0308",
+        "line one\r\nline two\r\n",
+        "قاعدة مقاومت\nEnglish line",
+        "tabs\tand  spaces\n\n\npara",
+        "&amp; &lt; \" ' `",
+    ],
+)
 def test_every_character_appears_once_and_escaped(text: str) -> None:
     markup = highlight_html(text, [span(text, 0, len(text), technique="exaggeration")])
     assert text_of(markup) == text
@@ -69,7 +80,7 @@ def test_every_character_appears_once_and_escaped(text: str) -> None:
 
 
 def test_hostile_text_stays_text() -> None:
-    text = '<img src=x onerror=alert(1)> </div><script>x</script>'
+    text = "<img src=x onerror=alert(1)> </div><script>x</script>"
     markup = highlight_html(text, [span(text, 0, 4, technique="doubt")])
     assert "&lt;img src=x onerror=alert(1)&gt;" in re.sub(r"</?mark[^>]*>", "", markup)
     assert "&lt;/div&gt;&lt;script&gt;x&lt;/script&gt;" in markup
@@ -78,9 +89,11 @@ def test_hostile_text_stays_text() -> None:
 
 def test_titles_are_escaped() -> None:
     text = "a loaded word"
-    markup = highlight_html(text, [span(text, 2, 8, technique="loaded_language",
-                                        cue='"><script>alert(1)</script>')],
-                            quoted=[Segment(0, 1, "quoted", speaker='x" onmouseover="y')])
+    markup = highlight_html(
+        text,
+        [span(text, 2, 8, technique="loaded_language", cue='"><script>alert(1)</script>')],
+        quoted=[Segment(0, 1, "quoted", speaker='x" onmouseover="y')],
+    )
     assert "<script" not in markup and 'onmouseover="' not in markup
     titles = parse(markup).titles
     assert 'quoted: x" onmouseover="y' in titles
@@ -95,16 +108,23 @@ def test_container_keeps_newlines_and_direction() -> None:
 
 def test_spans_at_both_edges() -> None:
     text = "edge to edge"
-    chars = parse(highlight_html(text, [span(text, 0, 4, technique="slogans"),
-                                        span(text, 8, 12, category="violence")])).chars
-    assert [m for _, m, _ in chars] == ([{"kit-hl-slogans"}] * 4 + [set()] * 4
-                                        + [{"kit-hl-violence"}] * 4)
+    chars = parse(
+        highlight_html(
+            text, [span(text, 0, 4, technique="slogans"), span(text, 8, 12, category="violence")]
+        )
+    ).chars
+    assert [m for _, m, _ in chars] == (
+        [{"kit-hl-slogans"}] * 4 + [set()] * 4 + [{"kit-hl-violence"}] * 4
+    )
 
 
 def test_overlapping_spans_split_without_losing_characters() -> None:
     text = "abcdefghij"
-    spans = [span(text, 0, 6, technique="exaggeration"), span(text, 3, 9, technique="doubt"),
-             span(text, 4, 5, category="violence")]
+    spans = [
+        span(text, 0, 6, technique="exaggeration"),
+        span(text, 3, 9, technique="doubt"),
+        span(text, 4, 5, category="violence"),
+    ]
     chars = parse(highlight_html(text, spans)).chars
     assert "".join(c for c, _, _ in chars) == text
     assert chars[2][1] == {"kit-hl-exaggeration"}
@@ -118,8 +138,9 @@ def test_quoted_segments_wrap_their_text_and_author_segments_do_not() -> None:
     text = "He said “go home” today"
     quote = Segment(8, 17, "quoted", speaker="a <neighbour>")
     author = Segment(0, 8, "author")
-    chars = parse(highlight_html(text, [span(text, 9, 16, technique="slogans")],
-                                 quoted=[author, quote])).chars
+    chars = parse(
+        highlight_html(text, [span(text, 9, 16, technique="slogans")], quoted=[author, quote])
+    ).chars
     assert [bool(q) for _, _, q in chars] == [False] * 8 + [True] * 9 + [False] * 6
     assert chars[10][2] == ("quoted: a <neighbour>",)
 
@@ -161,8 +182,8 @@ def test_real_document_with_its_quotes() -> None:
 
 
 spans_strategy = st.lists(
-    st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["a", "b", "c"])),
-    max_size=8)
+    st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["a", "b", "c"])), max_size=8
+)
 
 
 @settings(max_examples=200, deadline=None)

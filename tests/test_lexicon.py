@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from propaganda_kit import LEXICON_CATEGORIES, CorpusError, load_lexicon
-from propaganda_kit.lexicon import compile_lexicon, regular_forms, surface_forms, term_key
+from propaganda_kit.data.lexicon import compile_lexicon, regular_forms, surface_forms, term_key
 
 MIN_PER_CATEGORY = 40
 HEADER = "term,category,variants,note\n"
@@ -44,19 +44,22 @@ def test_categories_have_labels_and_descriptions() -> None:
         assert info.label and info.description.endswith(".")
 
 
-@pytest.mark.parametrize(("term", "expected"), [
-    ("thug", ["thugs"]),
-    ("crash", ["crashes"]),
-    ("atrocity", ["atrocities"]),
-    ("freedom fighter", ["freedom fighters"]),
-    ("brutal", ["brutals", "brutally"]),
-    ("ruthless", ["ruthlesses", "ruthlessly"]),
-    ("tragic", ["tragics", "tragically"]),
-    ("horrible", ["horribles", "horribly"]),
-    ("annihilate", ["annihilates", "annihilated", "annihilating"]),
-    ("terrify", ["terrifies", "terrified", "terrifying"]),
-    ("So-Called", ["so-calleds"]),
-])
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("thug", ["thugs"]),
+        ("crash", ["crashes"]),
+        ("atrocity", ["atrocities"]),
+        ("freedom fighter", ["freedom fighters"]),
+        ("brutal", ["brutals", "brutally"]),
+        ("ruthless", ["ruthlesses", "ruthlessly"]),
+        ("tragic", ["tragics", "tragically"]),
+        ("horrible", ["horribles", "horribly"]),
+        ("annihilate", ["annihilates", "annihilated", "annihilating"]),
+        ("terrify", ["terrifies", "terrified", "terrifying"]),
+        ("So-Called", ["so-calleds"]),
+    ],
+)
 def test_regular_forms(term: str, expected: list[str]) -> None:
     assert regular_forms(term) == expected
 
@@ -68,8 +71,9 @@ def test_term_key_ignores_case_apostrophes_and_spacing_but_keeps_hyphens() -> No
 
 
 def test_listed_forms_win_over_generated_forms(tmp_path: Path) -> None:
-    path = write(tmp_path, "blast,violence_threat,,A test note.\n"
-                           "blasts,emotive_fear,,Another test note.\n")
+    path = write(
+        tmp_path, "blast,violence_threat,,A test note.\nblasts,emotive_fear,,Another test note.\n"
+    )
     forms = surface_forms(load_lexicon(path))
     assert forms["blasts"] == ("blasts", "emotive_fear")
     assert forms["blast"] == ("blast", "violence_threat")
@@ -80,37 +84,61 @@ def test_compiled_lexicon_counts_forms(tmp_path: Path) -> None:
     assert compile_lexicon(load_lexicon(path)).forms == 3  # vile, viler, viles
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ("brutal,,,A note.\n",
-     "my_lexicon.csv, row 2, field 'category': is empty; use one of: "
-     + ", ".join(LEXICON_CATEGORIES)),
-    ("brutal,angry_words,,A note.\n",
-     "my_lexicon.csv, row 2, field 'category': 'angry_words' is not a known category "
-     "(use one of: " + ", ".join(LEXICON_CATEGORIES) + ")"),
-    ("brutal,violence_threat,,A note.\nthug,pejorative_label,,A note.\n"
-     "Brutal,emotive_anger,,A note.\n",
-     "my_lexicon.csv, row 4, field 'term': duplicate term 'Brutal' (also in row 2)"),
-    ("so-called,doubt_marker,,A note.\nSo-Called,doubt_marker,,A note.\n",
-     "my_lexicon.csv, row 3, field 'term': duplicate term 'So-Called' (also in row 2)"),
-    (",violence_threat,,A note.\n",
-     "my_lexicon.csv, row 2, field 'term': is empty; write the word or phrase"),
-    ("!!!,violence_threat,,A note.\n",
-     "my_lexicon.csv, row 2, field 'term': '!!!' has no letters or digits to match"),
-    ("brutal,violence_threat,,\n",
-     "my_lexicon.csv, row 2, field 'note': is empty; say in one line why the term is loaded"),
-    ("brutal,violence_threat,brutally||brutality,A note.\n",
-     "my_lexicon.csv, row 2, field 'variants': has an empty variant in "
-     "'brutally||brutality'"),
-    ("brutal,violence_threat,,A note.\nsavage,violence_threat,Brutal,A note.\n",
-     "my_lexicon.csv, row 3, field 'variants': variant 'Brutal' is already a term (row 2)"),
-    ("brutal,violence_threat,brutish,A note.\nsavage,violence_threat,brutish,A note.\n",
-     "my_lexicon.csv, row 3, field 'variants': variant 'brutish' is already a variant in "
-     "row 2"),
-    ("brutal,violence_threat,A note.\n",
-     "my_lexicon.csv, row 2: has 3 values but the header has 4 columns"),
-])
-def test_malformed_rows_name_file_row_and_field(tmp_path: Path, body: str,
-                                                 message: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "brutal,,,A note.\n",
+            "my_lexicon.csv, row 2, field 'category': is empty; use one of: "
+            + ", ".join(LEXICON_CATEGORIES),
+        ),
+        (
+            "brutal,angry_words,,A note.\n",
+            "my_lexicon.csv, row 2, field 'category': 'angry_words' is not a known category "
+            "(use one of: " + ", ".join(LEXICON_CATEGORIES) + ")",
+        ),
+        (
+            "brutal,violence_threat,,A note.\nthug,pejorative_label,,A note.\n"
+            "Brutal,emotive_anger,,A note.\n",
+            "my_lexicon.csv, row 4, field 'term': duplicate term 'Brutal' (also in row 2)",
+        ),
+        (
+            "so-called,doubt_marker,,A note.\nSo-Called,doubt_marker,,A note.\n",
+            "my_lexicon.csv, row 3, field 'term': duplicate term 'So-Called' (also in row 2)",
+        ),
+        (
+            ",violence_threat,,A note.\n",
+            "my_lexicon.csv, row 2, field 'term': is empty; write the word or phrase",
+        ),
+        (
+            "!!!,violence_threat,,A note.\n",
+            "my_lexicon.csv, row 2, field 'term': '!!!' has no letters or digits to match",
+        ),
+        (
+            "brutal,violence_threat,,\n",
+            "my_lexicon.csv, row 2, field 'note': is empty; say in one line why the term is loaded",
+        ),
+        (
+            "brutal,violence_threat,brutally||brutality,A note.\n",
+            "my_lexicon.csv, row 2, field 'variants': has an empty variant in "
+            "'brutally||brutality'",
+        ),
+        (
+            "brutal,violence_threat,,A note.\nsavage,violence_threat,Brutal,A note.\n",
+            "my_lexicon.csv, row 3, field 'variants': variant 'Brutal' is already a term (row 2)",
+        ),
+        (
+            "brutal,violence_threat,brutish,A note.\nsavage,violence_threat,brutish,A note.\n",
+            "my_lexicon.csv, row 3, field 'variants': variant 'brutish' is already a variant in "
+            "row 2",
+        ),
+        (
+            "brutal,violence_threat,A note.\n",
+            "my_lexicon.csv, row 2: has 3 values but the header has 4 columns",
+        ),
+    ],
+)
+def test_malformed_rows_name_file_row_and_field(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(CorpusError) as err:
         load_lexicon(write(tmp_path, body))
     assert str(err.value) == message

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from propaganda_kit import Span, find_loaded_language
-from propaganda_kit.loaded_language import SCARE_QUOTES
+from propaganda_kit.analysis.loaded_language import SCARE_QUOTES
 
 
 def cues(text: str) -> list[str]:
@@ -16,7 +16,7 @@ def cues(text: str) -> list[str]:
 
 def check_offsets(text: str, spans: list[Span]) -> None:
     for span in spans:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
     assert spans == sorted(spans)
     for first, second in zip(spans, spans[1:], strict=False):
         assert first.end <= second.start
@@ -36,17 +36,20 @@ def test_case_is_ignored() -> None:
     assert cues("TYRANT Tyrant tyrant") == ["tyrant", "tyrant", "tyrant"]
 
 
-@pytest.mark.parametrize(("text", "cue"), [
-    ("Terrorists", "terrorist"),
-    ("atrocities", "atrocity"),
-    ("brutally", "brutal"),
-    ("terrified", "terrify"),
-    ("annihilated", "annihilate"),
-    ("massacred", "massacre"),
-    ("freedom fighters", "freedom fighter"),
-    ("so called", "so-called"),
-    ("self-styled", "self-styled"),
-])
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Terrorists", "terrorist"),
+        ("atrocities", "atrocity"),
+        ("brutally", "brutal"),
+        ("terrified", "terrify"),
+        ("annihilated", "annihilate"),
+        ("massacred", "massacre"),
+        ("freedom fighters", "freedom fighter"),
+        ("so called", "so-called"),
+        ("self-styled", "self-styled"),
+    ],
+)
 def test_inflections_and_variants_match(text: str, cue: str) -> None:
     assert cues(f"They wrote: {text}.") == [cue]
 
@@ -116,8 +119,11 @@ def test_scare_quotes() -> None:
     spans = find_loaded_language(text)
     check_offsets(text, spans)
     assert [(s.text, s.cue) for s in spans] == [
-        ("“elections”", SCARE_QUOTES), ('"reforms"', SCARE_QUOTES),
-        ("so-called", "so-called"), ('"liberation front"', SCARE_QUOTES)]
+        ("“elections”", SCARE_QUOTES),
+        ('"reforms"', SCARE_QUOTES),
+        ("so-called", "so-called"),
+        ('"liberation front"', SCARE_QUOTES),
+    ]
     assert {s.category for s in spans} == {"doubt_marker"}
 
 
@@ -126,15 +132,18 @@ def test_scare_quote_wins_over_term_inside_it() -> None:
     assert [(s.text, s.cue) for s in spans] == [("“heroes”", SCARE_QUOTES)]
 
 
-@pytest.mark.parametrize("text", [
-    "He said “we will never forget what happened here today”.",
-    'She told reporters, "Enough."',
-    'He said "freedom" twice.',
-    "Protesters were chanting “Down with them”.",
-    "The quote “Stop.” ended the meeting.",
-    "The year was “2020”.",
-    'an odd " mark and " another',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “we will never forget what happened here today”.",
+        'She told reporters, "Enough."',
+        'He said "freedom" twice.',
+        "Protesters were chanting “Down with them”.",
+        "The quote “Stop.” ended the meeting.",
+        "The year was “2020”.",
+        'an odd " mark and " another',
+    ],
+)
 def test_not_scare_quotes(text: str) -> None:
     assert SCARE_QUOTES not in cues(text)
 
@@ -145,23 +154,45 @@ def test_unbalanced_straight_quote_does_not_hide_a_later_pair() -> None:
 
 
 def test_semeval_like_sentences() -> None:
-    text = ("The despicable mob unleashed a reign of terror on innocent civilians. "
-            "Sources say the so-called reforms are nothing more than a smokescreen. "
-            "Our brave heroes stood firm in the face of this barbaric onslaught.")
+    text = (
+        "The despicable mob unleashed a reign of terror on innocent civilians. "
+        "Sources say the so-called reforms are nothing more than a smokescreen. "
+        "Our brave heroes stood firm in the face of this barbaric onslaught."
+    )
     spans = find_loaded_language(text)
     check_offsets(text, spans)
     assert [s.text for s in spans] == [
-        "despicable", "mob", "reign of terror", "innocent civilians", "Sources say",
-        "so-called", "nothing more than", "smokescreen", "brave", "heroes", "stood firm",
-        "barbaric", "onslaught"]
+        "despicable",
+        "mob",
+        "reign of terror",
+        "innocent civilians",
+        "Sources say",
+        "so-called",
+        "nothing more than",
+        "smokescreen",
+        "brave",
+        "heroes",
+        "stood firm",
+        "barbaric",
+        "onslaught",
+    ]
     assert {s.category for s in spans} >= {
-        "emotive_anger", "pejorative_label", "violence_threat", "emotive_pity",
-        "vague_attribution", "doubt_marker", "glorifying_label", "emotive_pride"}
+        "emotive_anger",
+        "pejorative_label",
+        "violence_threat",
+        "emotive_pity",
+        "vague_attribution",
+        "doubt_marker",
+        "glorifying_label",
+        "emotive_pride",
+    }
 
 
 def test_neutral_news_sentence_gives_nothing() -> None:
-    text = ("The committee met on Tuesday to discuss the budget. The minister said the "
-            "proposal would be published next month after a public consultation.")
+    text = (
+        "The committee met on Tuesday to discuss the budget. The minister said the "
+        "proposal would be published next month after a public consultation."
+    )
     assert find_loaded_language(text) == []
 
 
@@ -174,9 +205,34 @@ def test_large_text_is_handled() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from([
-    "brutal", "regime", "so-called", "freedom fighter", "“x”", '"y z"', "’s", " ", "\r\n",
-    "award", "é", "\u0301", "😀", "reign of", "terror", "-", ".", "İ", "war"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "brutal",
+                "regime",
+                "so-called",
+                "freedom fighter",
+                "“x”",
+                '"y z"',
+                "’s",
+                " ",
+                "\r\n",
+                "award",
+                "é",
+                "\u0301",
+                "😀",
+                "reign of",
+                "terror",
+                "-",
+                ".",
+                "İ",
+                "war",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_spans_are_exact_sorted_and_disjoint(pieces: list[str]) -> None:
     text = "".join(pieces)
     check_offsets(text, find_loaded_language(text))

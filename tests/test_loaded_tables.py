@@ -12,7 +12,7 @@ from propaganda_kit import (
     loaded_language_table,
     loaded_terms_table,
 )
-from propaganda_kit.words import per_thousand_words
+from propaganda_kit.text.words import per_thousand_words
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +33,9 @@ def terms(corpus) -> pd.DataFrame:
 def test_every_document_category_and_voice_has_a_row(corpus, rates) -> None:
     assert len(rates) == len(corpus) * len(LEXICON_CATEGORIES) * 2
     keys = set(zip(rates["document"], rates["category"], rates["voice"], strict=True))
-    assert keys == {(d, c, v) for d in corpus.ids for c in LEXICON_CATEGORIES
-                    for v in ("author", "quoted")}
+    assert keys == {
+        (d, c, v) for d in corpus.ids for c in LEXICON_CATEGORIES for v in ("author", "quoted")
+    }
     assert (rates["count"] == 0).any()
 
 
@@ -68,9 +69,9 @@ def test_terms_table_rows_are_unique_and_positive(terms) -> None:
 
 
 def test_tables_are_sorted_and_deterministic(corpus, rates, terms) -> None:
-    assert rates.equals(rates.sort_values(["document", "category", "voice"],
-                                          ignore_index=True))
-    assert terms.equals(terms.sort_values(["document", "category", "term", "voice"],
-                                          ignore_index=True))
+    assert rates.equals(rates.sort_values(["document", "category", "voice"], ignore_index=True))
+    assert terms.equals(
+        terms.sort_values(["document", "category", "term", "voice"], ignore_index=True)
+    )
     assert loaded_language_table(corpus).equals(rates)
     assert loaded_terms_table(corpus).equals(terms)

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from propaganda_kit import load_corpus
-from propaganda_kit.log_odds import distinctive_words, log_odds, word_counts
+from propaganda_kit.analysis.log_odds import distinctive_words, log_odds, word_counts
 
 
 def test_uniform_prior_matches_hand_computation():
@@ -37,16 +37,23 @@ def test_a_mapping_prior_and_the_sort_order():
     assert frame.z.iloc[0] == pytest.approx(-frame.z.iloc[1])
 
 
-@pytest.mark.parametrize(("a", "b", "prior", "message"), [
-    ({"x": 0}, {"x": 1}, None, "counts_a has no words"),
-    ({"x": -1}, {"x": 1}, None, "whole number"),
-    ({"x": 1.5}, {"x": 1}, None, "whole number"),
-    ({"x": 1}, {"y": 1}, {"x": 1.0}, "positive value for every word; missing or not positive "
-                                     "for: y"),
-    ({"x": 1}, {"x": 1}, 0.0, "positive value"),
-    ({"x": 3}, {"x": 2}, None, "at least two different words"),
-    (["x", "y"], {"x": 2}, None, "counts_a should map each word to its count"),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "prior", "message"),
+    [
+        ({"x": 0}, {"x": 1}, None, "counts_a has no words"),
+        ({"x": -1}, {"x": 1}, None, "whole number"),
+        ({"x": 1.5}, {"x": 1}, None, "whole number"),
+        (
+            {"x": 1},
+            {"y": 1},
+            {"x": 1.0},
+            "positive value for every word; missing or not positive for: y",
+        ),
+        ({"x": 1}, {"x": 1}, 0.0, "positive value"),
+        ({"x": 3}, {"x": 2}, None, "at least two different words"),
+        (["x", "y"], {"x": 2}, None, "counts_a should map each word to its count"),
+    ],
+)
 def test_bad_input_is_refused(a, b, prior, message):
     with pytest.raises(ValueError, match=message):
         log_odds(a, b, prior)

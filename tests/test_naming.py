@@ -8,15 +8,18 @@ import pandas as pd
 import pytest
 
 from propaganda_kit import CorpusError, load_corpus
-from propaganda_kit.corpus import Corpus, Document, Segment, voice_segments
-from propaganda_kit.naming import load_aliases, naming_map, naming_wide
-from propaganda_kit.words import word_count
+from propaganda_kit.analysis.naming import naming_map, naming_wide
+from propaganda_kit.data.aliases import load_aliases
+from propaganda_kit.data.corpus import Corpus, Document, Segment, voice_segments
+from propaganda_kit.text.words import word_count
 
-ALIASES = pd.DataFrame({
-    "actor": ["Government", "Government", "Government", "Group"],
-    "alias": ["Iranian regime", "regime", "the mullahs", "People's Mojahedin"],
-    "note": ["", "", "", ""],
-})
+ALIASES = pd.DataFrame(
+    {
+        "actor": ["Government", "Government", "Government", "Group"],
+        "alias": ["Iranian regime", "regime", "the mullahs", "People's Mojahedin"],
+        "note": ["", "", "", ""],
+    }
+)
 
 
 def _corpus(*texts_and_quotes: tuple[str, list[tuple[int, int]]]) -> Corpus:
@@ -24,10 +27,19 @@ def _corpus(*texts_and_quotes: tuple[str, list[tuple[int, int]]]) -> Corpus:
     for number, (text, quotes) in enumerate(texts_and_quotes):
         perspective = "side A" if number % 2 == 0 else "side B"
         segments = voice_segments(len(text), [Segment(s, e, "quoted") for s, e in quotes])
-        docs.append(Document(id=f"doc{number}", text=text, paragraphs=(text,),
-                             segments=segments,
-                             metadata={"title": "t", "perspective": perspective,
-                                       "word_count": str(word_count(text))}))
+        docs.append(
+            Document(
+                id=f"doc{number}",
+                text=text,
+                paragraphs=(text,),
+                segments=segments,
+                metadata={
+                    "title": "t",
+                    "perspective": perspective,
+                    "word_count": str(word_count(text)),
+                },
+            )
+        )
     return Corpus(documents=tuple(docs), path=Path("."))
 
 
@@ -78,10 +90,20 @@ def test_wide_view_has_one_column_per_document_with_perspective_and_words():
 def test_the_kit_alias_table_covers_names_the_texts_use():
     frame = naming_map(load_corpus())
     used = set(frame[frame["count"] > 0].alias)
-    assert {"regime", "mullahs", "Tehran",
-            "Islamic Republic of Iran", "the organization", "Resistance Units",
-            "so-called resistance units", "PMOI/MEK", "Mujahedin-e Khalq Organization",
-            "the Hypocrites", "Maryam Rajavi", "Khamenei"} <= used
+    assert {
+        "regime",
+        "mullahs",
+        "Tehran",
+        "Islamic Republic of Iran",
+        "the organization",
+        "Resistance Units",
+        "so-called resistance units",
+        "PMOI/MEK",
+        "Mujahedin-e Khalq Organization",
+        "the Hypocrites",
+        "Maryam Rajavi",
+        "Khamenei",
+    } <= used
     by_side = frame.groupby("perspective")["count"].sum()
     assert set(by_side.index) == {"supportive of the MEK", "hostile to the MEK"}
 

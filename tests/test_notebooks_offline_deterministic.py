@@ -33,8 +33,13 @@ def sanitizers() -> list[tuple[re.Pattern, str]]:
 def run_outputs(path: Path) -> list[str]:
     """Execute a copy of the notebook offline; return each cell's outputs as sanitised text."""
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
     rules = sanitizers()
     texts = []
     for cell in nb.cells:

@@ -1,11 +1,10 @@
 """Provenance tables show what the texts state and name what is unknown."""
 
-from propaganda_kit import load_corpus
-from propaganda_kit.provenance import (
+from propaganda_kit import load_corpus, words_by_perspective
+from propaganda_kit.analysis.provenance import (
     provenance_table,
     unknowns,
     unknowns_table,
-    words_by_perspective,
 )
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from propaganda_kit import CorpusError, load_corpus
-from propaganda_kit.quiz_passages import PASSAGE_COLUMNS, load_quiz_passages
-from propaganda_kit.taxonomy import load_taxonomy
+from propaganda_kit.data.passages import PASSAGE_COLUMNS, load_quiz_passages
+from propaganda_kit.data.taxonomy import load_taxonomy
 
 CORPUS = load_corpus()
 PASSAGES = load_quiz_passages(corpus=CORPUS)
@@ -23,15 +23,19 @@ def test_size_and_answer_kinds() -> None:
     assert {p.source for p in plain} == {"document", "invented"}
 
 
-@pytest.mark.parametrize("passage", [p for p in PASSAGES if p.source == "document"],
-                         ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    "passage", [p for p in PASSAGES if p.source == "document"], ids=lambda p: p.id
+)
 def test_document_passages_are_verbatim(passage) -> None:
     assert passage.text in CORPUS[passage.document_id].text
 
 
 def test_both_perspectives_supply_passages_with_techniques() -> None:
-    perspectives = [CORPUS[p.document_id].perspective for p in PASSAGES
-                    if p.source == "document" and p.techniques]
+    perspectives = [
+        CORPUS[p.document_id].perspective
+        for p in PASSAGES
+        if p.source == "document" and p.techniques
+    ]
     counts = {side: perspectives.count(side) for side in set(perspectives)}
     assert set(counts) == {"supportive of the MEK", "hostile to the MEK"}
     assert min(counts.values()) >= 4
@@ -53,29 +57,41 @@ def write(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
-GOOD = {"id": "a1", "source": "invented", "document_id": "", "text": "It rained.",
-        "techniques": "none", "reason": "Plain."}
+GOOD = {
+    "id": "a1",
+    "source": "invented",
+    "document_id": "",
+    "text": "It rained.",
+    "techniques": "none",
+    "reason": "Plain.",
+}
 
 
-@pytest.mark.parametrize("change, row, field, words", [
-    ({"techniques": "mind_control"}, 2, "techniques", "not a SemEval-2020 technique id"),
-    ({"techniques": "ipa_transfer"}, 2, "techniques", "not a SemEval-2020 technique id"),
-    ({"techniques": "none;doubt"}, 2, "techniques", "not a SemEval"),
-    ({"techniques": "doubt;doubt"}, 2, "techniques", "listed twice"),
-    ({"source": "website"}, 2, "source", "should be one of"),
-    ({"source": "document"}, 2, "document_id", "needs its document id"),
-    ({"document_id": "censor-rally-2020"}, 2, "document_id", "has no document id"),
-    ({"source": "document", "document_id": "nope"}, 2, "document_id", "no document"),
-    ({"source": "document", "document_id": "censor-rally-2020"}, 2, "text", "verbatim"),
-    ({"reason": ""}, 2, "reason", "is empty"),
-    ({"id": "Bad Id"}, 2, "id", "not a valid id"),
-])
+@pytest.mark.parametrize(
+    "change, row, field, words",
+    [
+        ({"techniques": "mind_control"}, 2, "techniques", "not a SemEval-2020 technique id"),
+        ({"techniques": "ipa_transfer"}, 2, "techniques", "not a SemEval-2020 technique id"),
+        ({"techniques": "none;doubt"}, 2, "techniques", "not a SemEval"),
+        ({"techniques": "doubt;doubt"}, 2, "techniques", "listed twice"),
+        ({"source": "website"}, 2, "source", "should be one of"),
+        ({"source": "document"}, 2, "document_id", "needs its document id"),
+        ({"document_id": "censor-rally-2020"}, 2, "document_id", "has no document id"),
+        ({"source": "document", "document_id": "nope"}, 2, "document_id", "no document"),
+        ({"source": "document", "document_id": "censor-rally-2020"}, 2, "text", "verbatim"),
+        ({"reason": ""}, 2, "reason", "is empty"),
+        ({"id": "Bad Id"}, 2, "id", "not a valid id"),
+    ],
+)
 def test_bad_rows_are_named(tmp_path: Path, change, row, field, words) -> None:
     path = write(tmp_path, [{**GOOD, **change}])
     with pytest.raises(CorpusError, match=words) as caught:
         load_quiz_passages(path, corpus=CORPUS)
     assert (caught.value.file, caught.value.row, caught.value.field) == (
-        "quiz_passages.csv", row, field)
+        "quiz_passages.csv",
+        row,
+        field,
+    )
 
 
 def test_duplicate_ids_and_empty_files(tmp_path: Path) -> None:

@@ -9,16 +9,28 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from propaganda_kit.quiz_passages import QuizPassage, load_quiz_passages
+from propaganda_kit.data.passages import QuizPassage, load_quiz_passages
 from propaganda_kit.widgets import SpottingQuiz
 from propaganda_kit.widgets.quiz import Score, score_choice
 
 PASSAGES = [
-    QuizPassage("p1", "invented", "", "They are <script>alert(1)</script> traitors!",
-                ("name_calling", "loaded_language"), "A label and a charged word."),
+    QuizPassage(
+        "p1",
+        "invented",
+        "",
+        "They are <script>alert(1)</script> traitors!",
+        ("name_calling", "loaded_language"),
+        "A label and a charged word.",
+    ),
     QuizPassage("p2", "invented", "", "The bus leaves at nine.", (), "A plain timetable."),
-    QuizPassage("p3", "document", "censor-rally-2020", "Everyone agrees.", ("bandwagon",),
-                "It claims everyone agrees."),
+    QuizPassage(
+        "p3",
+        "document",
+        "censor-rally-2020",
+        "Everyone agrees.",
+        ("bandwagon",),
+        "It claims everyone agrees.",
+    ),
 ]
 
 
@@ -66,13 +78,17 @@ def test_creating_saves_nothing_and_outputs_are_identical(tmp_path: Path) -> Non
     first, second = SpottingQuiz(PASSAGES, folder=tmp_path), SpottingQuiz(PASSAGES, folder=tmp_path)
     assert not list(tmp_path.iterdir())
     assert (first.passage_html.value, first.score_html.value) == (
-        second.passage_html.value, second.score_html.value)
-    assert "0 hits, 0 misses, 0 false alarms over 0 passages answered (of 3)" in \
-        first.score_html.value
+        second.passage_html.value,
+        second.score_html.value,
+    )
+    assert (
+        "0 hits, 0 misses, 0 false alarms over 0 passages answered (of 3)" in first.score_html.value
+    )
 
 
-def test_right_answer_gives_feedback_score_and_a_saved_file(quiz: SpottingQuiz,
-                                                            tmp_path: Path) -> None:
+def test_right_answer_gives_feedback_score_and_a_saved_file(
+    quiz: SpottingQuiz, tmp_path: Path
+) -> None:
     tick(quiz, "name_calling", "loaded_language")
     quiz.submit_button.click()
     assert "Matches our key" in quiz.feedback.value
@@ -87,13 +103,13 @@ def test_false_alarm_on_a_plain_passage(quiz: SpottingQuiz) -> None:
     assert "The bus leaves" in quiz.passage_html.value
     tick(quiz, "doubt")
     quiz.submit_button.click()
-    assert "1 false alarm" in quiz.feedback.value and "Our key: No technique" in \
-        quiz.feedback.value
+    assert "1 false alarm" in quiz.feedback.value and "Our key: No technique" in quiz.feedback.value
     assert quiz.score() == Score(0, 1, 1, 1)
 
 
-def test_empty_or_contradictory_ticks_are_refused_plainly(quiz: SpottingQuiz,
-                                                          tmp_path: Path) -> None:
+def test_empty_or_contradictory_ticks_are_refused_plainly(
+    quiz: SpottingQuiz, tmp_path: Path
+) -> None:
     quiz.submit_button.click()
     assert "Tick at least one box" in quiz.feedback.value
     tick(quiz, "none", "doubt")
@@ -118,9 +134,12 @@ def test_answers_are_restored_into_ticks_and_score(tmp_path: Path) -> None:
 
 
 def test_saved_answers_for_unknown_passages_or_options_are_ignored(tmp_path: Path) -> None:
-    (tmp_path / "spotting_quiz.json").write_text(json.dumps(
-        {"answers": {"gone": ["doubt"], "p2": ["none", "mind_reading"], "p3": "bandwagon"}}),
-        encoding="utf-8")
+    (tmp_path / "spotting_quiz.json").write_text(
+        json.dumps(
+            {"answers": {"gone": ["doubt"], "p2": ["none", "mind_reading"], "p3": "bandwagon"}}
+        ),
+        encoding="utf-8",
+    )
     quiz = SpottingQuiz(PASSAGES, folder=tmp_path)
     assert quiz.answers == {"p2": ["none"]}
     assert quiz.score() == Score(1, 0, 0, 1)

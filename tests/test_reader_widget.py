@@ -11,9 +11,9 @@ import ipywidgets as widgets
 import pytest
 
 from propaganda_kit import load_corpus
-from propaganda_kit.loaded_language import find_loaded_language
+from propaganda_kit.analysis.loaded_language import find_loaded_language
+from propaganda_kit.text.words import per_thousand_words
 from propaganda_kit.widgets import DocumentReader
-from propaganda_kit.words import per_thousand_words
 
 CORPUS = load_corpus()
 
@@ -34,8 +34,11 @@ def reader() -> DocumentReader:
 def test_contract_classes(reader: DocumentReader) -> None:
     assert "kit-reader" in classes(reader.widget)
     assert "kit-reader-doc-picker" in classes(reader.picker)
-    for name, toggle in [("loaded", reader.show_loaded), ("techniques", reader.show_techniques),
-                         ("quotes", reader.show_quotes)]:
+    for name, toggle in [
+        ("loaded", reader.show_loaded),
+        ("techniques", reader.show_techniques),
+        ("quotes", reader.show_quotes),
+    ]:
         assert isinstance(toggle, widgets.ToggleButton)
         assert f"kit-reader-toggle-{name}" in classes(toggle)
     assert "kit-reader-provenance" in classes(reader.provenance)
@@ -52,14 +55,24 @@ def test_dropdown_lists_every_document_with_title_or_untitled(reader: DocumentRe
 
 
 @pytest.mark.parametrize("doc_id", CORPUS.ids)
-def test_each_document_shows_its_text_provenance_and_counts(reader: DocumentReader,
-                                                             doc_id: str) -> None:
+def test_each_document_shows_its_text_provenance_and_counts(
+    reader: DocumentReader, doc_id: str
+) -> None:
     doc = CORPUS[doc_id]
     reader.picker.value = doc_id
     assert plain(reader.text.value) == doc.text
     card = reader.provenance.value
-    for label in ["Title", "Date as stated", "Date (ISO)", "Date note", "Origin as stated",
-                  "Origin note", "Perspective", "Words", "Raw file"]:
+    for label in [
+        "Title",
+        "Date as stated",
+        "Date (ISO)",
+        "Date note",
+        "Origin as stated",
+        "Origin note",
+        "Perspective",
+        "Words",
+        "Raw file",
+    ]:
         assert f"<th>{label}</th>" in card
     assert html.escape(doc.perspective) in card and doc.metadata["raw_file"] in card
     unknown_fields = sum(v == "unknown" for v in doc.metadata.values())
@@ -67,8 +80,9 @@ def test_each_document_shows_its_text_provenance_and_counts(reader: DocumentRead
     found = len(find_loaded_language(doc.text))
     rate = per_thousand_words(found, doc.word_count)
     cue = "cue" if found == 1 else "cues"
-    assert (f"{found} loaded-language {cue} in {doc.word_count:,} words = {rate:.1f} per "
-            "1,000 words") in reader.counts.value
+    assert (
+        f"{found} loaded-language {cue} in {doc.word_count:,} words = {rate:.1f} per 1,000 words"
+    ) in reader.counts.value
     assert "does not make the text false" in reader.counts.value
 
 
@@ -76,7 +90,10 @@ def test_toggles_change_the_highlights(reader: DocumentReader) -> None:
     doc = next(d for d in CORPUS if d.quotes)
     reader.picker.value = doc.id
     reader.show_loaded.value, reader.show_techniques.value, reader.show_quotes.value = (
-        True, False, True)
+        True,
+        False,
+        True,
+    )
     assert "<mark" in reader.text.value and 'class="kit-quoted"' in reader.text.value
     assert "quoted voice" in reader.legend.value
     reader.show_quotes.value = False
@@ -91,7 +108,10 @@ def test_toggles_change_the_highlights(reader: DocumentReader) -> None:
     assert all(reader.labels[k] in reader.legend.value for k in technique_marks)
     assert plain(reader.text.value) == doc.text
     reader.show_loaded.value, reader.show_techniques.value, reader.show_quotes.value = (
-        True, False, True)
+        True,
+        False,
+        True,
+    )
 
 
 def test_legend_colours_are_stable_and_labelled(reader: DocumentReader) -> None:
@@ -99,14 +119,15 @@ def test_legend_colours_are_stable_and_labelled(reader: DocumentReader) -> None:
     marks = set(re.findall(r'class="kit-hl kit-hl-([a-z_]+)"', reader.text.value))
     assert marks
     for key in marks:
-        assert f"kit-hl-{key}\">{html.escape(reader.labels[key])}</mark>" in reader.legend.value
+        assert f'kit-hl-{key}">{html.escape(reader.labels[key])}</mark>' in reader.legend.value
     assert DocumentReader().colours == reader.colours
 
 
 def test_two_readers_show_identical_outputs() -> None:
     first, second = DocumentReader(), DocumentReader()
-    assert [w.value for w in (first.text, first.counts, first.legend, first.provenance)] == \
-        [w.value for w in (second.text, second.counts, second.legend, second.provenance)]
+    assert [w.value for w in (first.text, first.counts, first.legend, first.provenance)] == [
+        w.value for w in (second.text, second.counts, second.legend, second.provenance)
+    ]
 
 
 def test_static_view_is_a_provenance_table_of_all_documents(reader: DocumentReader) -> None:
@@ -121,7 +142,7 @@ def test_titles_from_metadata_are_escaped(data_copy: Path) -> None:
     table = data_copy / "metadata.csv"
     with table.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    rows[0]["title"] = '<img src=x onerror=alert(1)>'
+    rows[0]["title"] = "<img src=x onerror=alert(1)>"
     with table.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
@@ -151,7 +172,8 @@ def test_an_error_while_rendering_is_shown_plainly(monkeypatch) -> None:
 
 
 def test_technique_cues_are_underlined_so_they_show_over_loaded_words(
-        reader: DocumentReader) -> None:
+    reader: DocumentReader,
+) -> None:
     css = reader.widget.children[0].value
     assert "kit-style" in classes(reader.widget.children[0])
     assert "mark.kit-hl-doubt { background: transparent; border-bottom: 3px solid" in css

@@ -6,13 +6,16 @@ import json
 
 import pytest
 
-from propaganda_kit.loaded_language import find_loaded_language
-from propaganda_kit.rewrite import MAX_REWRITE_CHARS, compare_rewrite, report_html, term_of
+from propaganda_kit.analysis.loaded_language import find_loaded_language
+from propaganda_kit.analysis.rewrite import MAX_REWRITE_CHARS, compare_rewrite, term_of
+from propaganda_kit.html.reports import report_html
+from propaganda_kit.text.words import per_thousand_words, word_count
 from propaganda_kit.widgets.rewrite import DEFAULT_ORIGINAL, RewriteBox, default_name
-from propaganda_kit.words import per_thousand_words, word_count
 
-NEUTRAL = ("The town council approved a new parking plan for the high street. Some shop "
-           "owners oppose it and have asked the council to change it.")
+NEUTRAL = (
+    "The town council approved a new parking plan for the high street. Some shop "
+    "owners oppose it and have asked the council to change it."
+)
 
 
 def test_default_paragraph_is_loaded():
@@ -32,15 +35,16 @@ def test_rates_and_word_counts_use_the_kit_definitions():
     report = compare_rewrite(DEFAULT_ORIGINAL, NEUTRAL)
     assert report.original_words == word_count(DEFAULT_ORIGINAL)
     assert report.rewrite_words == word_count(NEUTRAL)
-    assert report.rate_before == per_thousand_words(len(report.original_spans),
-                                                    report.original_words)
+    assert report.rate_before == per_thousand_words(
+        len(report.original_spans), report.original_words
+    )
     assert report.rate_before > 0
 
 
 def test_kept_and_new_terms_are_told_apart():
     first, second = find_loaded_language(DEFAULT_ORIGINAL)[:2]
     kept = term_of(first)
-    rewrite = DEFAULT_ORIGINAL[:second.start] + DEFAULT_ORIGINAL[second.end:]
+    rewrite = DEFAULT_ORIGINAL[: second.start] + DEFAULT_ORIGINAL[second.end :]
     report = compare_rewrite(DEFAULT_ORIGINAL, rewrite)
     by_term = {t.term: t for t in report.terms}
     assert by_term[kept].status == "still present"
@@ -59,11 +63,18 @@ def test_report_html_escapes_student_text_and_marks_remaining_terms():
     assert "per 1,000 words" in page and "still present" in page
 
 
-@pytest.mark.parametrize(("rewrite", "message"), [
-    ("", "no words"), ("   \n\t ", "no words"), ("🙂🙂 🎉", "no words"),
-    ("a\x00b", "NUL"), (None, "should be a string"), (42, "should be a string"),
-    ("word " * (MAX_REWRITE_CHARS // 5 + 1), "too long"),
-])
+@pytest.mark.parametrize(
+    ("rewrite", "message"),
+    [
+        ("", "no words"),
+        ("   \n\t ", "no words"),
+        ("🙂🙂 🎉", "no words"),
+        ("a\x00b", "NUL"),
+        (None, "should be a string"),
+        (42, "should be a string"),
+        ("word " * (MAX_REWRITE_CHARS // 5 + 1), "too long"),
+    ],
+)
 def test_unusable_rewrites_get_friendly_errors(rewrite, message):
     with pytest.raises(ValueError, match=message):
         compare_rewrite(DEFAULT_ORIGINAL, rewrite)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from propaganda_kit import saved_work
-from propaganda_kit.saved_work import load_answers, read_answers, save_answers
+from propaganda_kit.data import saved_work
+from propaganda_kit.data.saved_work import load_answers, read_answers, save_answers
 
 
 def test_round_trip_in_my_work_under_the_working_folder(tmp_path: Path, monkeypatch) -> None:
@@ -33,8 +33,9 @@ def test_missing_file_gives_empty_answers_quietly(tmp_path: Path, capsys) -> Non
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b"\xff\xfe\x00", b""])
-def test_unreadable_file_gives_empty_answers_a_note_and_is_kept(tmp_path: Path, capsys,
-                                                                content: bytes) -> None:
+def test_unreadable_file_gives_empty_answers_a_note_and_is_kept(
+    tmp_path: Path, capsys, content: bytes
+) -> None:
     (tmp_path / "quiz.json").write_bytes(content)
     assert load_answers("quiz", tmp_path) == {}
     assert "could not be read" in capsys.readouterr().out
@@ -56,8 +57,7 @@ def test_bad_names_and_data_are_refused_plainly(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("broken", ["replace", "fsync"])
-def test_failure_mid_write_leaves_old_file_whole(tmp_path: Path, monkeypatch,
-                                                 broken: str) -> None:
+def test_failure_mid_write_leaves_old_file_whole(tmp_path: Path, monkeypatch, broken: str) -> None:
     save_answers("quiz", {"version": 1}, tmp_path)
     before = (tmp_path / "quiz.json").read_bytes()
 
@@ -74,7 +74,7 @@ def test_failure_mid_write_leaves_old_file_whole(tmp_path: Path, monkeypatch,
 
 WRITER = """
 import sys
-from propaganda_kit.saved_work import save_answers
+from propaganda_kit.data.saved_work import save_answers
 folder = sys.argv[1]
 version = 0
 while True:
@@ -87,8 +87,9 @@ while True:
 
 @pytest.mark.parametrize("delay", [0.05, 0.2, 0.45])
 def test_sigkill_while_writing_leaves_a_whole_file(tmp_path: Path, delay: float) -> None:
-    child = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "first save done"

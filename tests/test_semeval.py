@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import propaganda_kit.loaded_language as loaded_language
+import propaganda_kit.analysis.loaded_language as loaded_language
 from propaganda_kit import CorpusError, Span
-from propaganda_kit.semeval import evaluate_on_semeval, read_semeval
+from propaganda_kit.analysis.evaluation import evaluate_on_semeval
+from propaganda_kit.data.semeval import read_semeval
 
 SAMPLE = Path(__file__).parent / "data" / "semeval_sample"
 
@@ -23,8 +24,11 @@ def sample(tmp_path: Path) -> Path:
 
 
 def _labels(folder: Path) -> list[str]:
-    return [line for path in sorted(folder.glob("*.labels"))
-            for line in path.read_text(encoding="utf-8").splitlines()]
+    return [
+        line
+        for path in sorted(folder.glob("*.labels"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
 
 
 def test_reads_articles_and_gold_spans():
@@ -34,11 +38,14 @@ def test_reads_articles_and_gold_spans():
     assert first.text.startswith("Council Approves Harbour Plan")
     assert [(s.technique, s.category, s.text) for s in first.spans] == [
         ("loaded_language", "Loaded_Language", "disgraceful betrayal"),
-        ("appeal_to_authority", "Appeal_to_Authority",
-         "The mayor said the plan would bring hundreds of jobs"),
+        (
+            "appeal_to_authority",
+            "Appeal_to_Authority",
+            "The mayor said the plan would bring hundreds of jobs",
+        ),
     ]
     for article in articles:
-        assert all(article.text[s.start:s.end] == s.text for s in article.spans)
+        assert all(article.text[s.start : s.end] == s.text for s in article.spans)
     assert sum(len(a.spans) for a in articles) == 7
 
 
@@ -55,15 +62,18 @@ def test_a_line_in_both_forms_counts_once(sample):
     assert read_semeval(sample) == read_semeval(SAMPLE)
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("1001\tLoaded_Language\t137", "has 3 tab-separated fields; expected 4"),
-    ("1001\tLoaded_Language\tten\t157", "whole numbers"),
-    ("1001\tLoaded_Language\t1²\t157", "whole numbers"),
-    ("1001\tLoaded_Language\t157\t137", "do not fit article 1001"),
-    ("1001\tLoaded_Language\t137\t99999", "do not fit article 1001"),
-    ("1001\tGlittering\t137\t157", "'Glittering' is not a SemEval-2020 technique label"),
-    ("1002\tLoaded_Language\t1\t5", "names article '1002' but the file is for article '1001'"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("1001\tLoaded_Language\t137", "has 3 tab-separated fields; expected 4"),
+        ("1001\tLoaded_Language\tten\t157", "whole numbers"),
+        ("1001\tLoaded_Language\t1²\t157", "whole numbers"),
+        ("1001\tLoaded_Language\t157\t137", "do not fit article 1001"),
+        ("1001\tLoaded_Language\t137\t99999", "do not fit article 1001"),
+        ("1001\tGlittering\t137\t157", "'Glittering' is not a SemEval-2020 technique label"),
+        ("1002\tLoaded_Language\t1\t5", "names article '1002' but the file is for article '1001'"),
+    ],
+)
 def test_malformed_lines_name_file_and_line(sample, line, message):
     path = sample / "article1001.task2-TC.labels"
     path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
@@ -87,8 +97,10 @@ def test_missing_folder_or_articles(tmp_path):
 
 def test_scores_pool_over_articles(monkeypatch):
     def stub(text):
-        return [Span(m.start(), m.end(), m.group(), "stub", "loaded_language")
-                for m in re.finditer(r"disgraceful|fiasco|calm", text)]
+        return [
+            Span(m.start(), m.end(), m.group(), "stub", "loaded_language")
+            for m in re.finditer(r"disgraceful|fiasco|calm", text)
+        ]
 
     monkeypatch.setattr(loaded_language, "find_loaded_language", stub)
     result = evaluate_on_semeval(SAMPLE)

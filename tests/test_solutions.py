@@ -8,25 +8,36 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from propaganda_kit.build_exercises import SOLUTIONS_DIR, solution_paths
 from propaganda_kit.checks import EXERCISES, MIME_TYPE
+from propaganda_kit.instructor.build_exercises import SOLUTIONS_DIR, solution_paths
 
 SOLUTIONS = solution_paths()
 CHECK_ID_RE = re.compile(r'^check\("([^"]+)"', re.MULTILINE)
 
 
 def check_bundles(nb: nbformat.NotebookNode) -> list[dict]:
-    return [out["data"][MIME_TYPE] for cell in nb.cells if cell.cell_type == "code"
-            for out in cell.outputs if MIME_TYPE in out.get("data", {})]
+    return [
+        out["data"][MIME_TYPE]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.outputs
+        if MIME_TYPE in out.get("data", {})
+    ]
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=[p.name for p in SOLUTIONS])
 def test_solution_runs_and_every_check_is_correct(path):
     nb = nbformat.read(path, as_version=4)
-    called = [m for cell in nb.cells if cell.cell_type == "code"
-              for m in CHECK_ID_RE.findall(cell.source)]
-    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(SOLUTIONS_DIR)}}).execute()
+    called = [
+        m for cell in nb.cells if cell.cell_type == "code" for m in CHECK_ID_RE.findall(cell.source)
+    ]
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(SOLUTIONS_DIR)}},
+    ).execute()
     bundles = check_bundles(nb)
     assert [b["exercise"] for b in bundles] == called
     for bundle in bundles:

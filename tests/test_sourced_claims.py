@@ -7,15 +7,18 @@ import pytest
 from lesson_corpus import make_corpus, make_doc
 from matplotlib.figure import Figure
 
-from propaganda_kit.claims import claims_ledger
-from propaganda_kit.sourced_claims import plot_sourced_claims, sourced_claims_table
+from propaganda_kit.analysis.claims import claims_ledger, sourced_claims_table
+from propaganda_kit.charts.claims import plot_sourced_claims
 
 
 @pytest.fixture
 def corpus():
     return make_corpus(
-        make_doc("named", "side A", "According to the Oxford Survey, 300 people came. "
-                                    "Reports indicate that more came."),
+        make_doc(
+            "named",
+            "side A",
+            "According to the Oxford Survey, 300 people came. Reports indicate that more came.",
+        ),
         make_doc("plain", "side A", "The weather was fine and people walked home."),
         make_doc("other", "side B", "Officials said that 40 buses were late."),
     )

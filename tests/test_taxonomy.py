@@ -5,17 +5,33 @@ from __future__ import annotations
 import pytest
 
 from propaganda_kit import CorpusError, load_corpus
-from propaganda_kit.taxonomy import TAXONOMY_FILE, load_taxonomy, semeval_label_map
+from propaganda_kit.data.taxonomy import TAXONOMY_FILE, load_taxonomy, semeval_label_map
 
 SEMEVAL_LABELS = {
-    "Loaded_Language", "Name_Calling,Labeling", "Repetition", "Exaggeration,Minimisation",
-    "Doubt", "Appeal_to_fear-prejudice", "Flag-Waving", "Causal_Oversimplification",
-    "Slogans", "Appeal_to_Authority", "Black-and-White_Fallacy",
-    "Thought-terminating_Cliches", "Whataboutism,Straw_Men,Red_Herring",
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Exaggeration,Minimisation",
+    "Doubt",
+    "Appeal_to_fear-prejudice",
+    "Flag-Waving",
+    "Causal_Oversimplification",
+    "Slogans",
+    "Appeal_to_Authority",
+    "Black-and-White_Fallacy",
+    "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
     "Bandwagon,Reductio_ad_hitlerum",
 }
-IPA_DEVICES = {"Name calling", "Glittering generalities", "Transfer", "Testimonial",
-               "Plain folks", "Card stacking", "Band wagon"}
+IPA_DEVICES = {
+    "Name calling",
+    "Glittering generalities",
+    "Transfer",
+    "Testimonial",
+    "Plain folks",
+    "Card stacking",
+    "Band wagon",
+}
 SIDE_PERSPECTIVE = {"supportive": "supportive of the MEK", "hostile": "hostile to the MEK"}
 
 
@@ -24,8 +40,14 @@ def test_both_frameworks_are_complete():
     by_framework = table.groupby("framework")["source_label"].apply(set)
     assert by_framework["semeval2020"] == SEMEVAL_LABELS
     assert by_framework["ipa1937"] == IPA_DEVICES
-    assert set(semeval_label_map().values()) >= {"loaded_language", "name_calling", "doubt",
-                                                 "appeal_to_fear", "flag_waving", "bandwagon"}
+    assert set(semeval_label_map().values()) >= {
+        "loaded_language",
+        "name_calling",
+        "doubt",
+        "appeal_to_fear",
+        "flag_waving",
+        "bandwagon",
+    }
 
 
 def test_mapping_is_symmetric_and_crosses_frameworks():
@@ -60,13 +82,19 @@ def _rows(data_copy):
     return (data_copy / TAXONOMY_FILE).read_text(encoding="utf-8").splitlines()
 
 
-@pytest.mark.parametrize(("edit", "row", "field"), [
-    (lambda line: line.replace("loaded_language,", "Loaded Language,", 1), 2, "id"),
-    (lambda line: line.replace("semeval2020", "semeval2099", 1), 2, "framework"),
-    (lambda line: line.replace(",ipa_glittering_generalities,", ",no_such_id,", 1), 2,
-     "maps_to"),
-    (lambda line: line.replace(",resistance-units-origins,", ",,", 1), 2, "supportive_doc"),
-])
+@pytest.mark.parametrize(
+    ("edit", "row", "field"),
+    [
+        (lambda line: line.replace("loaded_language,", "Loaded Language,", 1), 2, "id"),
+        (lambda line: line.replace("semeval2020", "semeval2099", 1), 2, "framework"),
+        (
+            lambda line: line.replace(",ipa_glittering_generalities,", ",no_such_id,", 1),
+            2,
+            "maps_to",
+        ),
+        (lambda line: line.replace(",resistance-units-origins,", ",,", 1), 2, "supportive_doc"),
+    ],
+)
 def test_bad_rows_are_named(data_copy, edit, row, field):
     lines = _rows(data_copy)
     lines[1] = edit(lines[1])

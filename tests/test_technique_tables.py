@@ -1,8 +1,7 @@
 """Technique cue counts and rates use one finder and one word count for every document."""
 
 from propaganda_kit import load_corpus
-from propaganda_kit.technique_tables import technique_counts, technique_rates
-from propaganda_kit.techniques import find_techniques
+from propaganda_kit.analysis.techniques import find_techniques, technique_counts, technique_rates
 
 
 def test_counts_match_the_finder_and_keep_zeros():

@@ -4,36 +4,53 @@ from __future__ import annotations
 
 import pytest
 
-import propaganda_kit.techniques as techniques_module
+import propaganda_kit.analysis.techniques as techniques_module
 from propaganda_kit import CorpusError, load_corpus
-from propaganda_kit.techniques import (
-    TECHNIQUE_CUE_NOTE,
-    cue_techniques,
-    find_techniques,
-    load_cues,
-)
+from propaganda_kit.analysis.techniques import TECHNIQUE_CUE_NOTE, cue_techniques, find_techniques
+from propaganda_kit.data.cues import load_cues
 
 CUE_ONLY = [t for t in cue_techniques() if t != "loaded_language"]
 
 
-@pytest.mark.parametrize(("technique", "sentence", "expected"), [
-    ("name_calling", "The council called its rivals a gang of traitors.", ["gang", "traitors"]),
-    ("exaggeration", "Nobody has ever seen such an unprecedented, totally new plan.",
-     ["Nobody", "unprecedented", "totally"]),
-    ("exaggeration", "It was a merely minor delay.", ["merely", "minor"]),
-    ("doubt", "The so-called reform is a sham, its supporters allegedly paid.",
-     ["so-called", "sham", "allegedly"]),
-    ("doubt", "They called it a “success” again.", ["“success”"]),
-    ("flag_waving", "We must defend our country and the Danish people.",
-     ["our country", "the Danish people"]),
-    ("appeal_to_fear", "This poses a threat; disaster will follow before it is too late.",
-     ["threat", "disaster", "before it is too late"]),
-    ("bandwagon", "Everyone knows the plan is widely popular with millions of voters.",
-     ["Everyone", "widely popular", "millions of"]),
-    ("slogans", "Long live the republic! #Vote", ["Long live the republic!", "#Vote"]),
-    ("appeal_to_authority", "According to experts, recent studies clearly show a change.",
-     ["According to", "experts", "studies clearly show"]),
-])
+@pytest.mark.parametrize(
+    ("technique", "sentence", "expected"),
+    [
+        ("name_calling", "The council called its rivals a gang of traitors.", ["gang", "traitors"]),
+        (
+            "exaggeration",
+            "Nobody has ever seen such an unprecedented, totally new plan.",
+            ["Nobody", "unprecedented", "totally"],
+        ),
+        ("exaggeration", "It was a merely minor delay.", ["merely", "minor"]),
+        (
+            "doubt",
+            "The so-called reform is a sham, its supporters allegedly paid.",
+            ["so-called", "sham", "allegedly"],
+        ),
+        ("doubt", "They called it a “success” again.", ["“success”"]),
+        (
+            "flag_waving",
+            "We must defend our country and the Danish people.",
+            ["our country", "the Danish people"],
+        ),
+        (
+            "appeal_to_fear",
+            "This poses a threat; disaster will follow before it is too late.",
+            ["threat", "disaster", "before it is too late"],
+        ),
+        (
+            "bandwagon",
+            "Everyone knows the plan is widely popular with millions of voters.",
+            ["Everyone", "widely popular", "millions of"],
+        ),
+        ("slogans", "Long live the republic! #Vote", ["Long live the republic!", "#Vote"]),
+        (
+            "appeal_to_authority",
+            "According to experts, recent studies clearly show a change.",
+            ["According to", "experts", "studies clearly show"],
+        ),
+    ],
+)
 def test_general_english_cues_fire(technique, sentence, expected):
     spans = find_techniques(sentence, [technique])
     assert [s.text for s in spans] == expected
@@ -58,7 +75,7 @@ def test_spans_are_exact_sorted_and_never_overlap_within_a_technique():
         assert spans == sorted(spans)
         assert spans == find_techniques(doc.text, CUE_ONLY)
         for span in spans:
-            assert doc.text[span.start:span.end] == span.text
+            assert doc.text[span.start : span.end] == span.text
         for technique in CUE_ONLY:
             mine = [s for s in spans if s.technique == technique]
             assert all(a.end <= b.start for a, b in zip(mine, mine[1:], strict=False))
@@ -91,19 +108,23 @@ def test_loaded_language_comes_from_its_own_module():
     text = "The regime's brutal, sinister crackdown failed."
     spans = find_techniques(text, ["loaded_language"])
     assert spans and all(s.technique == "loaded_language" for s in spans)
-    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert all(text[s.start : s.end] == s.text for s in spans)
 
 
-@pytest.mark.parametrize(("row", "field", "message"), [
-    ("doubt,x,bad,(unclosed", "pattern", "not a valid regular expression"),
-    ("no_such,x,bad,word", "technique", "not a technique id"),
-    ("doubt,x,empty,a?", "pattern", "matches empty text"),
-    ("doubt,,nameless,word", "category", "is empty"),
-])
+@pytest.mark.parametrize(
+    ("row", "field", "message"),
+    [
+        ("doubt,x,bad,(unclosed", "pattern", "not a valid regular expression"),
+        ("no_such,x,bad,word", "technique", "not a technique id"),
+        ("doubt,x,empty,a?", "pattern", "matches empty text"),
+        ("doubt,,nameless,word", "category", "is empty"),
+    ],
+)
 def test_bad_cue_rows_are_named(tmp_path, row, field, message):
     path = tmp_path / "technique_cues.csv"
-    path.write_text("technique,category,cue,pattern\ndoubt,x,ok,word\n" + row + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "technique,category,cue,pattern\ndoubt,x,ok,word\n" + row + "\n", encoding="utf-8"
+    )
     with pytest.raises(CorpusError, match=message) as err:
         load_cues(str(path))
     assert (err.value.row, err.value.field) == (3, field)

@@ -1,7 +1,7 @@
 """Author and quoted voices are summarised per document and per quotation."""
 
 from propaganda_kit import load_corpus
-from propaganda_kit.voices import excerpt, quotes_table, voice_table
+from propaganda_kit.analysis.voices import excerpt, quotes_table, voice_table
 
 
 def test_voice_table_adds_up():

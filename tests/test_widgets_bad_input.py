@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from propaganda_kit import load_corpus
-from propaganda_kit.__main__ import main
+from propaganda_kit.instructor.cli import main
 from propaganda_kit.widgets import DocumentReader, LoadedLanguageExplorer, RewriteBox
 
 HOSTILE_DOCUMENTS = {
@@ -16,9 +16,16 @@ HOSTILE_DOCUMENTS = {
     "emoji-doc": "The 😡 brutal regime 👏🏽 and cafe\u0301 owners.",
     "crlf-doc": "A brutal regime.\r\n\r\nA terrified people.\r\n",
 }
-STUDENT_TEXTS = ["", "   \n ", "nul\x00byte", "رژیم جنایتکار", "😡 brutal cafe\u0301",
-                 "a\r\nb\rc", "<img src=x onerror=alert(1)></div><script>alert(1)</script>",
-                 "The brutal regime. " * 600_000]
+STUDENT_TEXTS = [
+    "",
+    "   \n ",
+    "nul\x00byte",
+    "رژیم جنایتکار",
+    "😡 brutal cafe\u0301",
+    "a\r\nb\rc",
+    "<img src=x onerror=alert(1)></div><script>alert(1)</script>",
+    "The brutal regime. " * 600_000,
+]
 
 
 def assert_inert(markup: str) -> None:
@@ -31,8 +38,21 @@ def hostile_data(data_copy: Path, tmp_path: Path) -> Path:
     for doc_id, text in HOSTILE_DOCUMENTS.items():
         path = tmp_path / f"{doc_id}.txt"
         path.write_bytes(text.encode("utf-8"))
-        assert main(["add-document", str(path), "--id", doc_id, "--perspective", "invented",
-                     "--dir", str(data_copy)]) == 0
+        assert (
+            main(
+                [
+                    "add-document",
+                    str(path),
+                    "--id",
+                    doc_id,
+                    "--perspective",
+                    "invented",
+                    "--dir",
+                    str(data_copy),
+                ]
+            )
+            == 0
+        )
     return data_copy
 
 
@@ -63,9 +83,11 @@ def test_explorer_draws_hostile_documents(hostile_data: Path):
     assert_inert(explorer.static_view().data)
 
 
-@pytest.mark.parametrize("text", STUDENT_TEXTS,
-                         ids=["empty", "whitespace", "NUL", "persian", "emoji", "cr", "html",
-                              "10 MB"])
+@pytest.mark.parametrize(
+    "text",
+    STUDENT_TEXTS,
+    ids=["empty", "whitespace", "NUL", "persian", "emoji", "cr", "html", "10 MB"],
+)
 def test_rewrite_box_answers_any_text(tmp_path: Path, text: str):
     box = RewriteBox(folder=tmp_path)
     box.input.value = text

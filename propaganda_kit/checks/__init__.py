@@ -7,11 +7,20 @@ shows the feedback once). ``NOT_ANSWERED`` is the placeholder students replace.
 ``EXERCISES`` maps each exercise id to its Exercise (with ``max_points``).
 """
 
-from .answers import NOT_ANSWERED
-from .core import check, evaluate
-from .passages import show_passage
-from .registry import EXERCISES, Exercise, load_exercises
-from .result import MIME_TYPE, CheckResult
+from propaganda_kit.checks.answers import NOT_ANSWERED
+from propaganda_kit.checks.core import check, evaluate
+from propaganda_kit.checks.passages import show_passage
+from propaganda_kit.checks.registry import EXERCISES, Exercise, load_exercises
+from propaganda_kit.checks.result import MIME_TYPE, CheckResult
 
-__all__ = ["EXERCISES", "MIME_TYPE", "NOT_ANSWERED", "CheckResult", "Exercise", "check",
-           "evaluate", "load_exercises", "show_passage"]
+__all__ = [
+    "EXERCISES",
+    "MIME_TYPE",
+    "NOT_ANSWERED",
+    "CheckResult",
+    "Exercise",
+    "check",
+    "evaluate",
+    "load_exercises",
+    "show_passage",
+]

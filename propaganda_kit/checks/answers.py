@@ -35,8 +35,16 @@ def describe(value: object) -> str:
         return "None"
     if value is Ellipsis:
         return "... (a placeholder)"
-    names = {str: "a string", int: "a whole number", float: "a number", bool: "True/False",
-             list: "a list", tuple: "a tuple", set: "a set", dict: "a dictionary"}
+    names = {
+        str: "a string",
+        int: "a whole number",
+        float: "a number",
+        bool: "True/False",
+        list: "a list",
+        tuple: "a tuple",
+        set: "a set",
+        dict: "a dictionary",
+    }
     for kind, name in names.items():
         if type(value) is kind:
             return name
@@ -53,22 +61,23 @@ def string_items(answer: object, expected: str, example: str) -> list[str]:
     """The answer as a list of non-empty strings, or AnswerProblem with a hint."""
     reject_unfinished(answer, expected)
     if isinstance(answer, (str, bytes)):
-        raise AnswerProblem(f"You gave a single string; {expected} is expected, for example "
-                            f"{example}.")
+        raise AnswerProblem(
+            f"You gave a single string; {expected} is expected, for example {example}."
+        )
     if isinstance(answer, dict) or not isinstance(answer, Iterable):
-        raise AnswerProblem(f"You gave {describe(answer)}; {expected} is expected, for example "
-                            f"{example}.")
+        raise AnswerProblem(
+            f"You gave {describe(answer)}; {expected} is expected, for example {example}."
+        )
     items = list(answer)
     if not items:
-        raise AnswerProblem(f"Your answer is empty; {expected} is expected, for example "
-                            f"{example}.")
+        raise AnswerProblem(f"Your answer is empty; {expected} is expected, for example {example}.")
     for item in items:
         if item is NOT_ANSWERED or item is Ellipsis or item is None:
-            raise AnswerProblem(f"Your list still holds {item!r}; replace it with your own "
-                                "entry.")
+            raise AnswerProblem(f"Your list still holds {item!r}; replace it with your own entry.")
         if not isinstance(item, str):
-            raise AnswerProblem(f"Every entry should be a string in quotes; {item!r} is "
-                                f"{describe(item)}.")
+            raise AnswerProblem(
+                f"Every entry should be a string in quotes; {item!r} is {describe(item)}."
+            )
         if not item.strip():
             raise AnswerProblem("One entry is an empty string; remove it or fill it in.")
     return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from .result import Verdict
+from propaganda_kit.checks.result import Verdict
 
 Key = dict[str, Any]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..corpus import load_corpus
-from ..taxonomy import load_taxonomy
-from .answers import AnswerProblem, string_items
-from .base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
-from .matching import contains_phrase, normal_phrase
-from .result import Verdict
+from propaganda_kit.checks.answers import AnswerProblem, string_items
+from propaganda_kit.checks.base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
+from propaganda_kit.checks.matching import contains_phrase, normal_phrase
+from propaganda_kit.checks.result import Verdict
+from propaganda_kit.data.corpus import load_corpus
+from propaganda_kit.data.taxonomy import load_taxonomy
 
 NONE_OPTION = "none"
 NONE_ALIASES = ("none", "no technique", "no techniques", "nothing")
@@ -57,20 +57,29 @@ def validate_choice(key: Key) -> None:
 
 def grade_choice(answer: object, key: Key) -> Verdict:
     """Hits, misses and false alarms against the key's required and acceptable options."""
-    example = "['loaded_language', 'doubt']" if key["vocabulary"] == "taxonomy" else \
-        repr(key["vocabulary"][:2])
+    example = (
+        "['loaded_language', 'doubt']"
+        if key["vocabulary"] == "taxonomy"
+        else repr(key["vocabulary"][:2])
+    )
     items = string_items(answer, "a list of names in quotes", example)
     aliases = vocabulary(key)
     unknown = [i for i in items if option_key(i) not in aliases]
     if unknown:
-        where = "the technique ids in the taxonomy table" if key["vocabulary"] == "taxonomy" \
+        where = (
+            "the technique ids in the taxonomy table"
+            if key["vocabulary"] == "taxonomy"
             else "the options listed above"
-        raise AnswerProblem(f"{join_quoted(unknown)} is not a name the check knows; use "
-                            f"{where}, for example {example}.")
+        )
+        raise AnswerProblem(
+            f"{join_quoted(unknown)} is not a name the check knows; use "
+            f"{where}, for example {example}."
+        )
     given = {aliases[option_key(i)] for i in items}
     if NONE_OPTION in given and len(given) > 1:
-        raise AnswerProblem("You chose 'none' together with other options; choose one or "
-                            "the other.")
+        raise AnswerProblem(
+            "You chose 'none' together with other options; choose one or the other."
+        )
     required, acceptable = set(key["required"]), set(key.get("acceptable", []))
     hits, missed = given & required, required - given
     false_alarms = sorted(given - required - acceptable)
@@ -79,8 +88,10 @@ def grade_choice(answer: object, key: Key) -> Verdict:
     for option in sorted(missed):
         lines.append("Missing one. " + hints.get(option, "Read the passage again, word by word."))
     if false_alarms:
-        lines.append(f"Not in the key: {join_quoted(false_alarms)}. Can you point to the words "
-                     "that show it? If so, discuss it with your instructor.")
+        lines.append(
+            f"Not in the key: {join_quoted(false_alarms)}. Can you point to the words "
+            "that show it? If so, discuss it with your instructor."
+        )
     fraction = max(0.0, (len(hits) - 0.5 * len(false_alarms)) / len(required))
     return Verdict(not missed and not false_alarms, fraction, "\n".join(lines))
 
@@ -117,20 +128,27 @@ def grade_names(answer: object, key: Key) -> Verdict:
         else:
             absent.append(item)
     need = key["min_hits"]
-    lines = [f"{plural(len(hits), 'name')} from the instructor's list (at least {need} "
-             "wanted)."]
+    lines = [f"{plural(len(hits), 'name')} from the instructor's list (at least {need} wanted)."]
     if len(hits) < need:
-        lines.append(f"Look for more ways the documents {key['perspective']} refer to "
-                     f"{key['actor']}: pronoun-like labels, abbreviations, descriptions.")
+        lines.append(
+            f"Look for more ways the documents {key['perspective']} refer to "
+            f"{key['actor']}: pronoun-like labels, abbreviations, descriptions."
+        )
     if elsewhere:
-        lines.append(f"In the texts but not in the instructor's list: {join_quoted(elsewhere)}. "
-                     f"Does each one really refer to {key['actor']}? Discuss it.")
+        lines.append(
+            f"In the texts but not in the instructor's list: {join_quoted(elsewhere)}. "
+            f"Does each one really refer to {key['actor']}? Discuss it."
+        )
     if absent:
-        lines.append(f"Not found in the documents {key['perspective']}: {join_quoted(absent)}. "
-                     "Copy names exactly as the texts write them.")
+        lines.append(
+            f"Not found in the documents {key['perspective']}: {join_quoted(absent)}. "
+            "Copy names exactly as the texts write them."
+        )
     fraction = max(0.0, min(len(hits), need) / need - 0.25 * len(absent))
     return Verdict(len(hits) >= need and not absent, fraction, "\n".join(lines))
 
 
-CHECKERS = {"choice": Checker(validate_choice, grade_choice),
-            "names": Checker(validate_names, grade_names)}
+CHECKERS = {
+    "choice": Checker(validate_choice, grade_choice),
+    "names": Checker(validate_names, grade_names),
+}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..rewrite import MAX_REWRITE_CHARS
-from ..words import word_count
-from .answers import NOT_ANSWERED, AnswerProblem, describe, reject_unfinished
-from .base import Checker, Key, KeyProblem, join_quoted, require_fields
-from .matching import contains_phrase, normal_phrase
-from .result import Verdict
+from propaganda_kit.analysis.rewrite import MAX_REWRITE_CHARS
+from propaganda_kit.checks.answers import NOT_ANSWERED, AnswerProblem, describe, reject_unfinished
+from propaganda_kit.checks.base import Checker, Key, KeyProblem, join_quoted, require_fields
+from propaganda_kit.checks.matching import contains_phrase, normal_phrase
+from propaganda_kit.checks.result import Verdict
+from propaganda_kit.text.words import word_count
 
 YES = {"yes", "true", "y"}
 NO = {"no", "false", "n"}
@@ -50,25 +50,42 @@ def grade_checklist(answer: object, key: Key) -> Verdict:
     reject_unfinished(answer, "a dictionary like the template above")
     fields = key["fields"]
     if not isinstance(answer, dict):
-        raise AnswerProblem(f"You gave {describe(answer)}; a dictionary with the keys "
-                            f"{join_quoted(list(fields))} is expected.")
+        raise AnswerProblem(
+            f"You gave {describe(answer)}; a dictionary with the keys "
+            f"{join_quoted(list(fields))} is expected."
+        )
     absent = [name for name in fields if name not in answer]
     if absent:
-        raise AnswerProblem(f"Your dictionary lacks {join_quoted(absent)}; start again from "
-                            "the template above.")
-    problems = [p for name, rule in fields.items()
-                if (p := field_problem(name, answer[name], rule)) is not None]
+        raise AnswerProblem(
+            f"Your dictionary lacks {join_quoted(absent)}; start again from the template above."
+        )
+    problems = [
+        p
+        for name, rule in fields.items()
+        if (p := field_problem(name, answer[name], rule)) is not None
+    ]
     right = len(fields) - len(problems)
     if problems:
-        return Verdict(False, right / len(fields),
-                       f"{right} of {len(fields)} fields right.\n" + "\n".join(problems))
+        return Verdict(
+            False,
+            right / len(fields),
+            f"{right} of {len(fields)} fields right.\n" + "\n".join(problems),
+        )
     return Verdict(True, 1.0, f"All {len(fields)} fields are right.")
 
 
 def validate_rewrite(key: Key) -> None:
     """A rewrite key: the original paragraph, its loaded terms, facts to keep, length limits."""
-    require_fields(key, {"original": str, "loaded_terms": list, "keep": list,
-                         "min_ratio": (int, float), "max_ratio": (int, float)})
+    require_fields(
+        key,
+        {
+            "original": str,
+            "loaded_terms": list,
+            "keep": list,
+            "min_ratio": (int, float),
+            "max_ratio": (int, float),
+        },
+    )
     if not key["loaded_terms"]:
         raise KeyProblem("'loaded_terms' is empty; list the loaded words the rewrite should drop")
     for term in key["loaded_terms"] + key["keep"]:
@@ -80,16 +97,21 @@ def grade_rewrite(answer: object, key: Key) -> Verdict:
     """No loaded term of the key left, the key's facts kept, a comparable length."""
     reject_unfinished(answer, "your rewritten paragraph as a string")
     if not isinstance(answer, str):
-        raise AnswerProblem(f"You gave {describe(answer)}; write your paragraph as a string in "
-                            "triple quotes: \"\"\"...\"\"\".")
+        raise AnswerProblem(
+            f"You gave {describe(answer)}; write your paragraph as a string in "
+            'triple quotes: """...""".'
+        )
     if not answer.strip():
         raise AnswerProblem("Your paragraph is empty.")
     if "\x00" in answer:
-        raise AnswerProblem("Your paragraph contains a NUL character, which looks like binary "
-                            "data; type or paste plain text.")
+        raise AnswerProblem(
+            "Your paragraph contains a NUL character, which looks like binary "
+            "data; type or paste plain text."
+        )
     if len(answer) > MAX_REWRITE_CHARS:
-        raise AnswerProblem(f"Your paragraph is {len(answer):,} characters long; rewrite the one "
-                            "paragraph only.")
+        raise AnswerProblem(
+            f"Your paragraph is {len(answer):,} characters long; rewrite the one paragraph only."
+        )
     if normal_phrase(answer) == normal_phrase(key["original"]):
         raise AnswerProblem("This is the original paragraph; rewrite it in neutral words.")
     ratio = word_count(answer) / word_count(key["original"])
@@ -99,22 +121,32 @@ def grade_rewrite(answer: object, key: Key) -> Verdict:
     if left:
         lines.append(f"Still loaded: {join_quoted(left)}. Say what happened in plain words.")
     if dropped:
-        lines.append(f"{dropped} of the {len(key['keep'])} facts the key follows "
-                     f"{'is' if dropped == 1 else 'are'} missing: a neutral rewrite keeps the "
-                     "information and changes only the charge.")
+        lines.append(
+            f"{dropped} of the {len(key['keep'])} facts the key follows "
+            f"{'is' if dropped == 1 else 'are'} missing: a neutral rewrite keeps the "
+            "information and changes only the charge."
+        )
     length_ok = key["min_ratio"] <= ratio <= key["max_ratio"]
     if not length_ok:
-        lines.append(f"Your paragraph has {word_count(answer)} words, the original "
-                     f"{word_count(key['original'])}: keep the length comparable.")
+        lines.append(
+            f"Your paragraph has {word_count(answer)} words, the original "
+            f"{word_count(key['original'])}: keep the length comparable."
+        )
     if lines:
         terms = len(key["loaded_terms"])
         kept = 1 - dropped / max(1, len(key["keep"]))
         # Removing loaded words earns credit only in a paragraph that keeps the information.
         fraction = kept * (0.5 + 0.5 * (terms - len(left)) / terms) * (1 if length_ok else 0.5)
         return Verdict(False, round(fraction, 2), "\n".join(lines))
-    return Verdict(True, 1.0, "No loaded term of the key is left, the facts are kept and the "
-                   "length is comparable. Compare your version with a classmate's.")
+    return Verdict(
+        True,
+        1.0,
+        "No loaded term of the key is left, the facts are kept and the "
+        "length is comparable. Compare your version with a classmate's.",
+    )
 
 
-CHECKERS = {"checklist": Checker(validate_checklist, grade_checklist),
-            "rewrite": Checker(validate_rewrite, grade_rewrite)}
+CHECKERS = {
+    "checklist": Checker(validate_checklist, grade_checklist),
+    "rewrite": Checker(validate_rewrite, grade_rewrite),
+}

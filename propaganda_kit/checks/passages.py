@@ -6,9 +6,9 @@ import html
 
 from IPython.display import display
 
-from ..corpus import load_corpus
-from ..highlight import highlight_html
-from .registry import EXERCISES
+from propaganda_kit.checks.registry import EXERCISES
+from propaganda_kit.data.corpus import load_corpus
+from propaganda_kit.html.highlight import highlight_html
 
 
 def source_line(doc_id: str) -> str:
@@ -28,6 +28,11 @@ def show_passage(exercise_id: str) -> None:
         return
     source = source_line(exercise.key.get("document", ""))
     body = highlight_html(exercise.passage, [])
-    display({"text/html": f'<div class="kit-passage"><p><em>{html.escape(source)}</em></p>'
-                          f"{body}</div>",
-             "text/plain": f"{source}\n\n{exercise.passage}"}, raw=True)
+    display(
+        {
+            "text/html": f'<div class="kit-passage"><p><em>{html.escape(source)}</em></p>'
+            f"{body}</div>",
+            "text/plain": f"{source}\n\n{exercise.passage}",
+        },
+        raw=True,
+    )

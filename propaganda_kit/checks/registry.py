@@ -8,22 +8,26 @@ Each file holds ``{"notebook": "exNN_name.ipynb", "exercises": [...]}``; each ex
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..corpus import DEFAULT_DATA_DIR
-from .base import Checker, KeyProblem
-from .choice import CHECKERS as CHOICE_CHECKERS
-from .freetext import CHECKERS as FREETEXT_CHECKERS
-from .numeric import CHECKERS as NUMERIC_CHECKERS
-from .span_answers import CHECKERS as SPAN_CHECKERS
+from propaganda_kit.checks.base import Checker, KeyProblem
+from propaganda_kit.checks.choice import CHECKERS as CHOICE_CHECKERS
+from propaganda_kit.checks.freetext import CHECKERS as FREETEXT_CHECKERS
+from propaganda_kit.checks.numeric import CHECKERS as NUMERIC_CHECKERS
+from propaganda_kit.checks.span_answers import CHECKERS as SPAN_CHECKERS
+from propaganda_kit.data.paths import DEFAULT_DATA_DIR
+from propaganda_kit.text.ids import is_id
 
 ANSWER_KEYS_DIR = DEFAULT_DATA_DIR / "answer_keys"
-EXERCISE_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-CHECKERS: dict[str, Checker] = {**CHOICE_CHECKERS, **SPAN_CHECKERS, **NUMERIC_CHECKERS,
-                                **FREETEXT_CHECKERS}
+CHECKERS: dict[str, Checker] = {
+    **CHOICE_CHECKERS,
+    **SPAN_CHECKERS,
+    **NUMERIC_CHECKERS,
+    **FREETEXT_CHECKERS,
+}
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def _exercise(entry: object, notebook: str, label: str) -> Exercise:
     if not isinstance(entry, dict):
         raise KeyProblem(f"{label}: each exercise is a JSON object")
     ex_id = entry.get("id")
-    if not isinstance(ex_id, str) or not EXERCISE_ID_RE.match(ex_id):
+    if not is_id(ex_id):
         raise KeyProblem(f"{label}: {ex_id!r} is not a valid id (lowercase, digits, '-')")
     if entry.get("kind") not in CHECKERS:
         raise KeyProblem(f"{label}, {ex_id}: 'kind' must be one of {', '.join(CHECKERS)}")
@@ -63,8 +67,9 @@ def _exercise(entry: object, notebook: str, label: str) -> Exercise:
         CHECKERS[entry["kind"]].validate(entry)
     except KeyProblem as err:
         raise KeyProblem(f"{label}, {ex_id}: {err}") from None
-    return Exercise(ex_id, entry["kind"], str(entry.get("title", ex_id)), float(points),
-                    notebook, entry)
+    return Exercise(
+        ex_id, entry["kind"], str(entry.get("title", ex_id)), float(points), notebook, entry
+    )
 
 
 def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
@@ -77,7 +82,7 @@ def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             raise KeyProblem(f"{path.name} is not valid UTF-8 JSON ({err})") from None
         if not isinstance(data, dict) or not isinstance(data.get("exercises"), list):
-            raise KeyProblem(f"{path.name}: expected {{\"notebook\": ..., \"exercises\": [...]}}")
+            raise KeyProblem(f'{path.name}: expected {{"notebook": ..., "exercises": [...]}}')
         for entry in data["exercises"]:
             exercise = _exercise(entry, str(data.get("notebook", "")), path.name)
             if exercise.id in exercises:
@@ -86,4 +91,30 @@ def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
     return exercises
 
 
-EXERCISES: dict[str, Exercise] = load_exercises()
+class LazyExercises(Mapping[str, Exercise]):
+    """The kit's exercises by id, read from the answer keys the first time one is asked for."""
+
+    def __init__(self) -> None:
+        self._exercises: dict[str, Exercise] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """True once the answer keys have been read."""
+        return self._exercises is not None
+
+    def _all(self) -> dict[str, Exercise]:
+        if self._exercises is None:
+            self._exercises = load_exercises()
+        return self._exercises
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        return self._all()[exercise_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+EXERCISES: Mapping[str, Exercise] = LazyExercises()

@@ -20,8 +20,12 @@ HEADINGS = {
     "unanswered": "Not answered yet",
     "error": "Check not run",
 }
-COLOURS = {"correct": "#1b7837", "incorrect": "#b35806", "unanswered": "#5e5e5e",
-           "error": "#5e5e5e"}
+COLOURS = {
+    "correct": "#1b7837",
+    "incorrect": "#b35806",
+    "unanswered": "#5e5e5e",
+    "error": "#5e5e5e",
+}
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,13 @@ class CheckResult:
 
     def as_dict(self) -> dict[str, object]:
         """The JSON part of the bundle."""
-        return {"exercise": self.exercise, "status": self.status, "points": self.points,
-                "max_points": self.max_points, "feedback": self.feedback}
+        return {
+            "exercise": self.exercise,
+            "status": self.status,
+            "points": self.points,
+            "max_points": self.max_points,
+            "feedback": self.feedback,
+        }
 
     def points_text(self) -> str:
         """'2 of 3 points' (or '1 of 1 point')."""
@@ -70,16 +79,24 @@ class CheckResult:
     def html(self) -> str:
         """The feedback as an HTML div; every piece of text is escaped."""
         lines = "<br>".join(html.escape(line) for line in self.feedback.splitlines())
-        points = (f' <span class="kit-check-points">{self.points_text()}</span>'
-                  if self.max_points else "")
+        points = (
+            f' <span class="kit-check-points">{self.points_text()}</span>'
+            if self.max_points
+            else ""
+        )
         colour = COLOURS[self.status]
-        return (f'<div class="kit-check kit-check-{self.status}" style="border-left: 4px solid '
-                f'{colour}; padding: 4px 10px; margin: 4px 0">'
-                f'<strong style="color: {colour}">{HEADINGS[self.status]}</strong> '
-                f'<code>{html.escape(self.exercise)}</code>{points}'
-                f'<div class="kit-check-feedback">{lines}</div></div>')
+        return (
+            f'<div class="kit-check kit-check-{self.status}" style="border-left: 4px solid '
+            f'{colour}; padding: 4px 10px; margin: 4px 0">'
+            f'<strong style="color: {colour}">{HEADINGS[self.status]}</strong> '
+            f"<code>{html.escape(self.exercise)}</code>{points}"
+            f'<div class="kit-check-feedback">{lines}</div></div>'
+        )
 
     def bundle(self) -> dict[str, object]:
         """The display bundle of the check output contract."""
-        return {"text/html": self.html(), "text/plain": self.plain_text(),
-                MIME_TYPE: self.as_dict()}
+        return {
+            "text/html": self.html(),
+            "text/plain": self.plain_text(),
+            MIME_TYPE: self.as_dict(),
+        }

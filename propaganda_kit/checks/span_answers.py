@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 
-from .answers import AnswerProblem, describe, reject_unfinished
-from .base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
-from .matching import find_phrase, short
-from .result import Verdict
+from propaganda_kit.checks.answers import AnswerProblem, describe, reject_unfinished
+from propaganda_kit.checks.base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
+from propaganda_kit.checks.matching import find_phrase, short
+from propaganda_kit.checks.result import Verdict
 
 MIN_SHARE = 0.5
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*\s+")
@@ -54,8 +54,11 @@ def sentence_number(passage: str, offset: int) -> int:
 def overlap_matches(marked: tuple[int, int], target: tuple[int, int]) -> bool:
     """True when the overlap covers at least half of both stretches."""
     shared = min(marked[1], target[1]) - max(marked[0], target[0])
-    return shared > 0 and shared >= MIN_SHARE * (marked[1] - marked[0]) \
+    return (
+        shared > 0
+        and shared >= MIN_SHARE * (marked[1] - marked[0])
         and shared >= MIN_SHARE * (target[1] - target[0])
+    )
 
 
 def as_offsets(item: object, length: int) -> tuple[int, int] | None:
@@ -69,8 +72,10 @@ def as_offsets(item: object, length: int) -> tuple[int, int] | None:
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in pair):
         raise AnswerProblem(f"The offsets {pair!r} should be two whole numbers (start, end).")
     if not 0 <= pair[0] < pair[1] <= length:
-        raise AnswerProblem(f"The offsets {pair!r} are outside the passage, which has {length} "
-                            "characters (start must be smaller than end).")
+        raise AnswerProblem(
+            f"The offsets {pair!r} are outside the passage, which has {length} "
+            "characters (start must be smaller than end)."
+        )
     return pair
 
 
@@ -80,8 +85,9 @@ def candidates(answer: object, passage: str) -> tuple[list[list[tuple[int, int]]
     if isinstance(answer, (str, bytes)):
         raise AnswerProblem(f"You gave one string; a list is expected, for example {EXAMPLE}.")
     if isinstance(answer, dict) or not hasattr(answer, "__iter__"):
-        raise AnswerProblem(f"You gave {describe(answer)}; a list is expected, for example "
-                            f"{EXAMPLE}.")
+        raise AnswerProblem(
+            f"You gave {describe(answer)}; a list is expected, for example {EXAMPLE}."
+        )
     items = list(answer)
     if not items:
         raise AnswerProblem(f"Your list is empty; mark at least one phrase, for example {EXAMPLE}.")
@@ -98,8 +104,10 @@ def candidates(answer: object, passage: str) -> tuple[list[list[tuple[int, int]]
             continue
         pair = as_offsets(item, len(passage))
         if pair is None:
-            raise AnswerProblem(f"Each entry should be a quote in quotes or a (start, end) pair; "
-                                f"{item!r} is {describe(item)}.")
+            raise AnswerProblem(
+                f"Each entry should be a quote in quotes or a (start, end) pair; "
+                f"{item!r} is {describe(item)}."
+            )
         found.append([pair])
     return found, missing
 
@@ -113,35 +121,53 @@ def grade_spans(answer: object, key: Key) -> Verdict:
     false_alarms: list[str] = []
     near: list[str] = []
     for places in found:
-        hit = next((i for p in places for i, t in enumerate(targets)
-                    if i not in matched and overlap_matches(p, t)), None)
+        hit = next(
+            (
+                i
+                for p in places
+                for i, t in enumerate(targets)
+                if i not in matched and overlap_matches(p, t)
+            ),
+            None,
+        )
         if hit is not None:
             matched.add(hit)
         elif any(overlap_matches(p, t) for p in places for t in targets):
             continue  # the same key span marked twice
         elif any(min(p[1], t[1]) > max(p[0], t[0]) for p in places for t in targets):
-            near.append(short(passage[places[0][0]:places[0][1]]))
+            near.append(short(passage[places[0][0] : places[0][1]]))
         else:
-            false_alarms.append(short(passage[places[0][0]:places[0][1]]))
+            false_alarms.append(short(passage[places[0][0] : places[0][1]]))
     need = key.get("min_hits", len(targets))
     allowed = key.get("max_false_alarms", 1)
-    lines = [f"Hits: {len(matched)} of the {plural(len(targets), 'span')} in the key "
-             f"(at least {need} wanted)."]
+    lines = [
+        f"Hits: {len(matched)} of the {plural(len(targets), 'span')} in the key "
+        f"(at least {need} wanted)."
+    ]
     missed = [t for i, t in enumerate(targets) if i not in matched]
     if missed:
         where = [str(n) for n in sorted({sentence_number(passage, t[0]) for t in missed})]
-        label = f"sentence {where[0]}" if len(where) == 1 else \
-            f"sentences {', '.join(where[:-1])} and {where[-1]}"
+        label = (
+            f"sentence {where[0]}"
+            if len(where) == 1
+            else f"sentences {', '.join(where[:-1])} and {where[-1]}"
+        )
         lines.append(f"Missed: {len(missed)}, in {label} of the passage.")
     if near:
-        lines.append(f"Close but much longer or shorter than a key span: {', '.join(near)}. "
-                     "Mark just the loaded words.")
+        lines.append(
+            f"Close but much longer or shorter than a key span: {', '.join(near)}. "
+            "Mark just the loaded words."
+        )
     if false_alarms:
-        lines.append(f"False alarms (not in the key): {', '.join(false_alarms)}. "
-                     f"Up to {allowed} allowed: is the word loaded, or just specific?")
+        lines.append(
+            f"False alarms (not in the key): {', '.join(false_alarms)}. "
+            f"Up to {allowed} allowed: is the word loaded, or just specific?"
+        )
     if missing:
-        lines.append(f"Not found in the passage: {join_quoted([s.strip() for s in missing])}. "
-                     "Copy the words as they appear.")
+        lines.append(
+            f"Not found in the passage: {join_quoted([s.strip() for s in missing])}. "
+            "Copy the words as they appear."
+        )
     wrong = len(false_alarms) + len(near)
     precision = len(matched) / (len(matched) + wrong) if matched else 0.0
     fraction = len(matched) / len(targets) * (1.0 if wrong <= allowed else precision)

@@ -1,8 +1,8 @@
 """The kit's interactive widgets (ipywidgets 8): each has ``.widget`` and ``static_view()``."""
 
-from .explorer import LoadedLanguageExplorer
-from .quiz import SpottingQuiz
-from .reader import DocumentReader
-from .rewrite import RewriteBox
+from propaganda_kit.widgets.explorer import LoadedLanguageExplorer
+from propaganda_kit.widgets.quiz import SpottingQuiz
+from propaganda_kit.widgets.reader import DocumentReader
+from propaganda_kit.widgets.rewrite import RewriteBox
 
 __all__ = ["DocumentReader", "LoadedLanguageExplorer", "RewriteBox", "SpottingQuiz"]

@@ -14,10 +14,12 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from ..quiz_passages import NONE, QUIZ_FRAMEWORK, QuizPassage, load_quiz_passages
-from ..saved_work import read_answers, save_answers
-from ..taxonomy import load_taxonomy
-from .common import KitWidget, error_html, safe_callback, style_html, style_widget
+from propaganda_kit.data.passages import NONE, QUIZ_FRAMEWORK, QuizPassage, load_quiz_passages
+from propaganda_kit.data.saved_work import read_answers, save_answers
+from propaganda_kit.data.taxonomy import load_taxonomy
+from propaganda_kit.html.errors import error_html
+from propaganda_kit.html.page import style_html
+from propaganda_kit.widgets.base import KitWidget, safe_callback, style_widget
 
 SAVE_AS = "spotting_quiz"
 NONE_LABEL = "No technique"
@@ -33,8 +35,12 @@ class Score:
     answered: int = 0
 
     def __add__(self, other: Score) -> Score:
-        return Score(self.hits + other.hits, self.misses + other.misses,
-                     self.false_alarms + other.false_alarms, self.answered + other.answered)
+        return Score(
+            self.hits + other.hits,
+            self.misses + other.misses,
+            self.false_alarms + other.false_alarms,
+            self.answered + other.answered,
+        )
 
 
 def score_choice(key: tuple[str, ...], chosen: set[str]) -> Score:
@@ -54,13 +60,19 @@ class SpottingQuiz(KitWidget):
     Answers are saved to ``my_work/spotting_quiz.json`` on Submit and restored here.
     """
 
-    def __init__(self, passages: list[QuizPassage] | str | Path | None = None,
-                 folder: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        passages: list[QuizPassage] | str | Path | None = None,
+        folder: str | Path | None = None,
+    ) -> None:
         self.folder = folder
         self.message = ""
         try:
-            loaded = (list(passages) if isinstance(passages, (list, tuple))
-                      else load_quiz_passages(passages))
+            loaded = (
+                list(passages)
+                if isinstance(passages, (list, tuple))
+                else load_quiz_passages(passages)
+            )
             taxonomy = load_taxonomy()
         except Exception as err:  # a broken passages file is shown, not raised
             loaded, taxonomy, self.message = [], None, error_html(err)
@@ -97,14 +109,19 @@ class SpottingQuiz(KitWidget):
         self.passage_html.add_class("kit-quiz-passage")
         self.options: dict[str, widgets.Checkbox] = {}
         for option_id, label in self.labels.items():
-            box = widgets.Checkbox(value=False, description=label, indent=False,
-                                   tooltip=self.definitions.get(option_id, ""))
+            box = widgets.Checkbox(
+                value=False,
+                description=label,
+                indent=False,
+                tooltip=self.definitions.get(option_id, ""),
+            )
             box.add_class("kit-quiz-option")
             box.add_class(f"kit-quiz-option-{option_id}")
             self.options[option_id] = box
         self.options_box = widgets.GridBox(
             list(self.options.values()),
-            layout=widgets.Layout(grid_template_columns="repeat(2, 22em)"))
+            layout=widgets.Layout(grid_template_columns="repeat(2, 22em)"),
+        )
         self.options_box.add_class("kit-quiz-options")
         self.submit_button = widgets.Button(description="Check my answer", button_style="primary")
         self.submit_button.add_class("kit-quiz-submit")
@@ -116,10 +133,16 @@ class SpottingQuiz(KitWidget):
         self.score_html.add_class("kit-quiz-score")
         self.submit_button.on_click(safe_callback(self.submit, self.feedback))
         self.next_button.on_click(safe_callback(self.next, self.feedback))
-        self.widget = widgets.VBox([
-            style_widget(), self.passage_html, self.options_box,
-            widgets.HBox([self.submit_button, self.next_button]), self.feedback, self.score_html,
-        ])
+        self.widget = widgets.VBox(
+            [
+                style_widget(),
+                self.passage_html,
+                self.options_box,
+                widgets.HBox([self.submit_button, self.next_button]),
+                self.feedback,
+                self.score_html,
+            ]
+        )
         self.widget.add_class("kit-quiz")
 
     @property
@@ -148,7 +171,8 @@ class SpottingQuiz(KitWidget):
             self.passage_html.value = (
                 f"<b>Passage {self.index + 1} of {len(self.passages)}</b>"
                 f'<blockquote dir="auto">{html.escape(passage.text)}</blockquote>'
-                "Tick every technique you spot, or “No technique”.")
+                "Tick every technique you spot, or “No technique”."
+            )
             previous = set(self.answers.get(passage.id, []))
             for option_id, box in self.options.items():
                 box.value = option_id in previous
@@ -161,7 +185,8 @@ class SpottingQuiz(KitWidget):
         self.score_html.value = (
             f"<b>Your score:</b> {_plural(s.hits, 'hit')}, "
             f"{_plural(s.misses, 'miss', 'misses')}, {_plural(s.false_alarms, 'false alarm')} over "
-            f"{_plural(s.answered, 'passage')} answered (of {len(self.passages)}).")
+            f"{_plural(s.answered, 'passage')} answered (of {len(self.passages)})."
+        )
 
     def _feedback_html(self, passage: QuizPassage, chosen: set[str]) -> str:
         s = score_choice(passage.techniques, chosen)
@@ -170,13 +195,18 @@ class SpottingQuiz(KitWidget):
             origin = f"From the document <code>{html.escape(passage.document_id)}</code>."
         else:
             origin = "Invented for practice."
-        verdict = ("Matches our key." if not (s.misses or s.false_alarms) else
-                   f"{_plural(s.hits, 'hit')}, {s.misses} missed, "
-                   f"{_plural(s.false_alarms, 'false alarm')}.")
-        return (f'<div class="kit-note"><b>{html.escape(verdict)}</b> Our key: '
-                f"{html.escape(key)}.<br>{html.escape(passage.reason)}<br><small>{origin} "
-                "A technique in a passage does not make it false, and its absence does not "
-                "make it true.</small></div>")
+        verdict = (
+            "Matches our key."
+            if not (s.misses or s.false_alarms)
+            else f"{_plural(s.hits, 'hit')}, {s.misses} missed, "
+            f"{_plural(s.false_alarms, 'false alarm')}."
+        )
+        return (
+            f'<div class="kit-note"><b>{html.escape(verdict)}</b> Our key: '
+            f"{html.escape(key)}.<br>{html.escape(passage.reason)}<br><small>{origin} "
+            "A technique in a passage does not make it false, and its absence does not "
+            "make it true.</small></div>"
+        )
 
     def submit(self, _button: object = None) -> None:
         """Score the ticked options for this passage, show feedback, and save."""
@@ -184,12 +214,15 @@ class SpottingQuiz(KitWidget):
         if passage is None:
             return
         if not chosen:
-            self.feedback.value = ('<div class="kit-note">Tick at least one box (or '
-                                   "“No technique”), then check.</div>")
+            self.feedback.value = (
+                '<div class="kit-note">Tick at least one box (or “No technique”), then check.</div>'
+            )
             return
         if NONE in chosen and len(chosen) > 1:
-            self.feedback.value = ('<div class="kit-note">You ticked “No technique” and a '
-                                   "technique too: untick one of them, then check.</div>")
+            self.feedback.value = (
+                '<div class="kit-note">You ticked “No technique” and a '
+                "technique too: untick one of them, then check.</div>"
+            )
             return
         self.answers[passage.id] = sorted(chosen)
         self.feedback.value = self._feedback_html(passage, chosen)
@@ -197,8 +230,9 @@ class SpottingQuiz(KitWidget):
         try:
             save_answers(SAVE_AS, {"answers": self.answers}, self.folder)
         except (OSError, TypeError, ValueError) as err:
-            self.feedback.value += error_html(OSError(
-                f"Your answer counts, but it could not be saved to disk ({err})."))
+            self.feedback.value += error_html(
+                OSError(f"Your answer counts, but it could not be saved to disk ({err}).")
+            )
 
     def next(self, _button: object = None) -> None:
         """Move to the next passage (after the last, back to the first)."""
@@ -212,9 +246,13 @@ class SpottingQuiz(KitWidget):
         """The passages and the options as an HTML table, without the answers."""
         if not self.passages:
             return HTML(self.message or "No passages.")
-        rows = "".join(f'<tr><td>{i}</td><td dir="auto">{html.escape(p.text)}</td></tr>'
-                       for i, p in enumerate(self.passages, start=1))
+        rows = "".join(
+            f'<tr><td>{i}</td><td dir="auto">{html.escape(p.text)}</td></tr>'
+            for i, p in enumerate(self.passages, start=1)
+        )
         options = ", ".join(html.escape(label) for label in self.labels.values())
-        return HTML(f'{style_html()}<p>Options for each passage: {options}.</p>'
-                    f'<table class="kit-table kit-quiz-static"><thead><tr><th>#</th>'
-                    f"<th>Passage</th></tr></thead><tbody>{rows}</tbody></table>")
+        return HTML(
+            f"{style_html()}<p>Options for each passage: {options}.</p>"
+            f'<table class="kit-table kit-quiz-static"><thead><tr><th>#</th>'
+            f"<th>Passage</th></tr></thead><tbody>{rows}</tbody></table>"
+        )

@@ -9,28 +9,25 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from ..corpus import Corpus, Document, load_corpus
-from ..highlight import highlight_html
-from ..lexicon import LEXICON_CATEGORIES
-from ..loaded_language import find_loaded_language
-from ..spans import Span
-from ..taxonomy import load_taxonomy
-from ..techniques import LOADED_LANGUAGE, TECHNIQUE_CUE_NOTE, find_techniques
-from ..words import per_thousand_words
-from .common import (
-    PROVENANCE_LABELS,
+from propaganda_kit.analysis.loaded_language import find_loaded_language
+from propaganda_kit.analysis.provenance import PROVENANCE_LABELS, provenance_rows
+from propaganda_kit.analysis.techniques import LOADED_LANGUAGE, TECHNIQUE_CUE_NOTE, find_techniques
+from propaganda_kit.data.corpus import Corpus, Document, load_corpus
+from propaganda_kit.data.lexicon import LEXICON_CATEGORIES
+from propaganda_kit.data.taxonomy import load_taxonomy
+from propaganda_kit.html.errors import error_html
+from propaganda_kit.html.highlight import highlight_html
+from propaganda_kit.html.page import (
     UNDERLINE_PALETTE,
-    KitWidget,
     colour_map,
-    error_html,
     legend_html,
     provenance_card,
-    provenance_rows,
-    safe_callback,
     style_html,
-    style_widget,
     unknown_html,
 )
+from propaganda_kit.text.spans import Span
+from propaganda_kit.text.words import per_thousand_words
+from propaganda_kit.widgets.base import KitWidget, safe_callback, style_widget
 
 TITLE_CHARS = 60
 
@@ -62,8 +59,7 @@ def count_line(count: int, what: str, document: Document, quoted: int) -> str:
     """'12 loaded-language cues in 746 words = 16.1 per 1,000 words (3 inside quotations)'."""
     rate = per_thousand_words(count, document.word_count)
     plural = "" if count == 1 else "s"
-    line = (f"{count} {what}{plural} in {document.word_count:,} words = {rate:.1f} per "
-            "1,000 words")
+    line = f"{count} {what}{plural} in {document.word_count:,} words = {rate:.1f} per 1,000 words"
     return line + (f" ({quoted} inside quotations)" if quoted else "")
 
 
@@ -74,9 +70,12 @@ def provenance_table_html(corpus: Corpus) -> str:
         f"<tr><td><code>{html.escape(doc.id)}</code></td>"
         + "".join(f"<td>{unknown_html(value)}</td>" for _, value in provenance_rows(doc))
         + "</tr>"
-        for doc in corpus)
-    return (f'<table class="kit-table kit-provenance-table" dir="auto"><thead><tr>'
-            f"<th>Document</th>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        for doc in corpus
+    )
+    return (
+        f'<table class="kit-table kit-provenance-table" dir="auto"><thead><tr>'
+        f"<th>Document</th>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def _toggle(description: str, value: bool, css_class: str, tooltip: str) -> widgets.ToggleButton:
@@ -108,20 +107,33 @@ class DocumentReader(KitWidget):
         category_labels = {k: c.label for k, c in LEXICON_CATEGORIES.items()}
         self.labels = {**category_labels, **technique_labels}
         self.underlined = sorted(technique_labels)
-        self.colours = {**colour_map(category_labels),
-                        **colour_map(cue_ids, UNDERLINE_PALETTE)}
+        self.colours = {**colour_map(category_labels), **colour_map(cue_ids, UNDERLINE_PALETTE)}
         documents = list(self.corpus) if self.corpus else []
         self.picker = widgets.Dropdown(
             options=[(document_label(d), d.id) for d in documents],
-            value=documents[0].id if documents else None, description="Document:",
-            layout=widgets.Layout(width="48em"))
+            value=documents[0].id if documents else None,
+            description="Document:",
+            layout=widgets.Layout(width="48em"),
+        )
         self.picker.add_class("kit-reader-doc-picker")
-        self.show_loaded = _toggle("Loaded language", True, "kit-reader-toggle-loaded",
-                                   "Highlight loaded words, coloured by category")
-        self.show_techniques = _toggle("Technique cues", False, "kit-reader-toggle-techniques",
-                                       "Highlight cues of persuasion techniques")
-        self.show_quotes = _toggle("Quoted voices", True, "kit-reader-toggle-quotes",
-                                   "Underline words the author quotes from others")
+        self.show_loaded = _toggle(
+            "Loaded language",
+            True,
+            "kit-reader-toggle-loaded",
+            "Highlight loaded words, coloured by category",
+        )
+        self.show_techniques = _toggle(
+            "Technique cues",
+            False,
+            "kit-reader-toggle-techniques",
+            "Highlight cues of persuasion techniques",
+        )
+        self.show_quotes = _toggle(
+            "Quoted voices",
+            True,
+            "kit-reader-toggle-quotes",
+            "Underline words the author quotes from others",
+        )
         self.provenance = widgets.HTML()
         self.provenance.add_class("kit-reader-provenance")
         self.counts = widgets.HTML()
@@ -133,11 +145,18 @@ class DocumentReader(KitWidget):
         update = safe_callback(self._update, self.message)
         for control in (self.picker, self.show_loaded, self.show_techniques, self.show_quotes):
             control.observe(update, names="value")
-        self.widget = widgets.VBox([
-            style_widget(self.colours, self.underlined), self.message, self.picker,
-            widgets.HBox([self.show_loaded, self.show_techniques, self.show_quotes]),
-            self.provenance, self.counts, self.legend, self.text,
-        ])
+        self.widget = widgets.VBox(
+            [
+                style_widget(self.colours, self.underlined),
+                self.message,
+                self.picker,
+                widgets.HBox([self.show_loaded, self.show_techniques, self.show_quotes]),
+                self.provenance,
+                self.counts,
+                self.legend,
+                self.text,
+            ]
+        )
         self.widget.add_class("kit-reader")
         update()
 
@@ -147,26 +166,38 @@ class DocumentReader(KitWidget):
             self._analyses[doc_id] = analyse(self.corpus[doc_id])
         return self._analyses[doc_id]
 
-    def _render(self, doc_id: str, loaded: bool, techniques: bool, quotes: bool
-                ) -> tuple[str, str, str]:
+    def _render(
+        self, doc_id: str, loaded: bool, techniques: bool, quotes: bool
+    ) -> tuple[str, str, str]:
         """(text, counts, legend) HTML for one document and toggle state, cached."""
         key = (doc_id, loaded, techniques, quotes)
         if key not in self._rendered:
             doc, found = self.corpus[doc_id], self.analysis(doc_id)
             spans = (found.loaded if loaded else ()) + (found.techniques if techniques else ())
             text = highlight_html(doc.text, spans, quoted=doc.quotes if quotes else None)
-            lines = [count_line(len(found.loaded), "loaded-language cue", doc,
-                                sum(doc.voice_at(s.start) == "quoted" for s in found.loaded)),
-                     count_line(len(found.techniques), "technique cue", doc,
-                                sum(doc.voice_at(s.start) == "quoted" for s in found.techniques))]
-            counts = "".join(f'<div class="kit-counts">{html.escape(line)}</div>'
-                             for line in lines)
+            lines = [
+                count_line(
+                    len(found.loaded),
+                    "loaded-language cue",
+                    doc,
+                    sum(doc.voice_at(s.start) == "quoted" for s in found.loaded),
+                ),
+                count_line(
+                    len(found.techniques),
+                    "technique cue",
+                    doc,
+                    sum(doc.voice_at(s.start) == "quoted" for s in found.techniques),
+                ),
+            ]
+            counts = "".join(f'<div class="kit-counts">{html.escape(line)}</div>' for line in lines)
             counts += f'<div class="kit-note">{html.escape(TECHNIQUE_CUE_NOTE)}</div>'
             shown = {s.category if not s.technique else s.technique for s in spans}
             legend = legend_html({k: self.colours.get(k, "") for k in shown}, self.labels)
             if quotes:
-                legend += ('<span class="kit-legend-item"><span class="kit-quoted">'
-                           "quoted voice</span></span>")
+                legend += (
+                    '<span class="kit-legend-item"><span class="kit-quoted">'
+                    "quoted voice</span></span>"
+                )
             self._rendered[key] = (text, counts, legend)
         return self._rendered[key]
 
@@ -176,8 +207,9 @@ class DocumentReader(KitWidget):
             self.text.value = '<div class="kit-note">No documents to show.</div>'
             return
         doc = self.corpus[self.picker.value]
-        text, counts, legend = self._render(doc.id, self.show_loaded.value,
-                                            self.show_techniques.value, self.show_quotes.value)
+        text, counts, legend = self._render(
+            doc.id, self.show_loaded.value, self.show_techniques.value, self.show_quotes.value
+        )
         self.provenance.value = provenance_card(doc)
         self.counts.value, self.legend.value, self.text.value = counts, legend, text
         self.message.value = ""

@@ -10,8 +10,13 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -19,11 +24,15 @@ def missing_requirement(chromium: Path | None = None) -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
     chromium = chromium or CHROMIUM
     if importlib.util.find_spec("playwright") is None:
-        return ("the Python package playwright is not installed "
-                "(install it with: pip install -r requirements-test.txt)")
+        return (
+            "the Python package playwright is not installed "
+            "(install it with: pip install -r requirements-test.txt)"
+        )
     if not chromium.exists():
-        return (f"Chromium is not installed at {chromium} "
-                "(install it with: sudo apt-get install chromium)")
+        return (
+            f"Chromium is not installed at {chromium} "
+            "(install it with: sudo apt-get install chromium)"
+        )
     return None
 
 

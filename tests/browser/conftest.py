@@ -23,8 +23,10 @@ DEFAULT_TIMEOUT_MS = 30_000
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "browser: drives a real JupyterLab in headless Chromium (tests/browser); "
-                   "deselect with -m 'not browser'")
+        "markers",
+        "browser: drives a real JupyterLab in headless Chromium (tests/browser); "
+        "deselect with -m 'not browser'",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +36,9 @@ def browser_requirements() -> None:
 
 
 @pytest.fixture(scope="session")
-def lab_server(browser_requirements: None, tmp_path_factory: pytest.TempPathFactory
-               ) -> Iterator[LabServer]:
+def lab_server(
+    browser_requirements: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LabServer]:
     """``jupyter lab`` serving a temporary copy of the kit; always stopped at the end."""
     server = start_lab(tmp_path_factory.mktemp("browser-lab"))
     try:
@@ -52,8 +55,8 @@ def chromium(browser_requirements: None) -> Iterator[Any]:
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=CHROMIUM_ARGS)
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield browser
         finally:
@@ -103,8 +106,9 @@ def lab_pages(chromium: Any, lab_server: LabServer) -> Iterator[LabPages]:
 
 
 @pytest.fixture
-def lab(lab_pages: LabPages, lab_server: LabServer, request: pytest.FixtureRequest
-        ) -> Iterator[LabPage]:
+def lab(
+    lab_pages: LabPages, lab_server: LabServer, request: pytest.FixtureRequest
+) -> Iterator[LabPage]:
     """JupyterLab in Chromium; afterwards tabs are closed and every kernel shut down."""
     lab = lab_pages.get()
     try:

@@ -124,8 +124,10 @@ def use_explorer(explorer: Any) -> None:
     """Change the voice and the scale; the chart is redrawn each time."""
     chart = explorer.locator(".kit-explorer-chart img")
     expect(chart).to_have_count(1)
-    for control, value in ((".kit-explorer-voice select", "quoted words"),
-                           (".kit-explorer-norm select", "raw counts")):
+    for control, value in (
+        (".kit-explorer-voice select", "quoted words"),
+        (".kit-explorer-norm select", "raw counts"),
+    ):
         before = chart.get_attribute("src")
         explorer.locator(control).select_option(label=value)
         expect(chart).not_to_have_attribute("src", before)

@@ -38,12 +38,18 @@ JS_CELLS = """() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].
 }))"""
 
 # True once a run is over: kernel idle, nothing queued, and at least one cell numbered.
-JS_RUN_FINISHED = """name => {
-  const kernelIdle = (""" + JS_KERNEL_IDLE + """)(name);
-  const cells = (""" + JS_CELLS + """)();
+JS_RUN_FINISHED = (
+    """name => {
+  const kernelIdle = ("""
+    + JS_KERNEL_IDLE
+    + """)(name);
+  const cells = ("""
+    + JS_CELLS
+    + """)();
   return kernelIdle && cells.length > 0 && !cells.some(c => c.prompt.includes('*'))
     && cells.some(c => /\\d/.test(c.prompt));
 }"""
+)
 
 # Executes a JupyterLab command by id, awaited or not.
 JS_COMMAND = "([id, args]) => { window.jupyterapp.commands.execute(id, args); }"
@@ -88,13 +94,30 @@ def wait_until(condition: Callable[[], object], what: str, timeout_s: float = 30
 
 def new_notebook(path: Path, sources: list[str]) -> Path:
     """Write a notebook of code cells (no outputs, python3 kernel) at ``path``."""
-    cells = [{"cell_type": "code", "execution_count": None, "id": f"cell-{number}",
-              "metadata": {}, "outputs": [], "source": source}
-             for number, source in enumerate(sources)]
-    notebook = {"cells": cells, "nbformat": 4, "nbformat_minor": 5, "metadata": {
-        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                       "name": "python3"},
-        "language_info": {"name": "python"}}}
+    cells = [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": f"cell-{number}",
+            "metadata": {},
+            "outputs": [],
+            "source": source,
+        }
+        for number, source in enumerate(sources)
+    ]
+    notebook = {
+        "cells": cells,
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {
+            "kernelspec": {
+                "display_name": "Python 3 (ipykernel)",
+                "language": "python",
+                "name": "python3",
+            },
+            "language_info": {"name": "python"},
+        },
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
     return path
@@ -148,8 +171,9 @@ class LabPage:
 
     def wait_for_kernel_idle(self, timeout_ms: int = KERNEL_START_TIMEOUT_MS) -> None:
         """Wait until the status bar shows the notebook's kernel (a real one), idle."""
-        self.page.wait_for_function(JS_KERNEL_IDLE, arg=Path(self.notebook).name,
-                                    timeout=timeout_ms)
+        self.page.wait_for_function(
+            JS_KERNEL_IDLE, arg=Path(self.notebook).name, timeout=timeout_ms
+        )
 
     def command(self, command_id: str, args: dict | None = None, *, wait: bool = True) -> None:
         """Execute a JupyterLab command (a menu item) by id, on the current notebook."""
@@ -163,11 +187,13 @@ class LabPage:
         """Edit > Clear Outputs of All Cells, then Run > Run All Cells; wait for the end."""
         self.command("editmenu:clear-all")
         expect(self.page.locator(".jp-Notebook .jp-OutputArea-output")).to_have_count(0)
-        assert not any(re.search(r"\d", c["prompt"]) for c in self.cells()), \
+        assert not any(re.search(r"\d", c["prompt"]) for c in self.cells()), (
             "clearing outputs left execution counts behind"
+        )
         self.command("runmenu:run-all", wait=False)
-        self.page.wait_for_function(JS_RUN_FINISHED, arg=Path(self.notebook).name,
-                                    timeout=timeout_ms)
+        self.page.wait_for_function(
+            JS_RUN_FINISHED, arg=Path(self.notebook).name, timeout=timeout_ms
+        )
 
     def run_cell(self, index: int, source: str, timeout_ms: int = RUN_ALL_TIMEOUT_MS) -> Any:
         """Replace code cell ``index``'s code by typing it, run it, return its output locator."""
@@ -185,7 +211,10 @@ class LabPage:
                  const cell = document.querySelectorAll('.jp-Notebook .jp-CodeCell')[index];
                  const prompt = cell.querySelector('.jp-InputPrompt').textContent.trim();
                  return /\\d/.test(prompt) && prompt !== before;
-               }""", arg=[index, before], timeout=timeout_ms)
+               }""",
+            arg=[index, before],
+            timeout=timeout_ms,
+        )
         self.wait_for_kernel_idle(timeout_ms)
         return cell.locator(".jp-OutputArea-output")
 
@@ -222,13 +251,16 @@ class LabPage:
         self.page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
         height = self.page.evaluate(
             "() => Math.max(...[...document.querySelectorAll('.jp-WindowedPanel-outer')]"
-            ".map(e => e.scrollHeight), 0)")
+            ".map(e => e.scrollHeight), 0)"
+        )
         viewport = self.page.viewport_size or {"width": 1280, "height": 900}
         new_height = min(max(viewport["height"], height + 200), MAX_SCREENSHOT_HEIGHT)
         self.page.set_viewport_size({"width": viewport["width"], "height": new_height})
         self.page.evaluate(JS_TWO_FRAMES)
-        self.page.evaluate("() => document.querySelectorAll('.jp-WindowedPanel-outer')"
-                           ".forEach(e => { e.scrollTop = 0; })")
+        self.page.evaluate(
+            "() => document.querySelectorAll('.jp-WindowedPanel-outer')"
+            ".forEach(e => { e.scrollTop = 0; })"
+        )
         self.page.evaluate(JS_TWO_FRAMES)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(path), full_page=True)

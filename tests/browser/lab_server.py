@@ -25,7 +25,9 @@ STARTUP_TIMEOUT_S = 90
 LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False},
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 
@@ -71,8 +73,9 @@ def copy_kit(target: Path) -> Path:
     for name in COPIED_FOLDERS:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, root / name,
-                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my_work"))
+            shutil.copytree(
+                source, root / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my_work")
+            )
     return root
 
 
@@ -87,10 +90,18 @@ def write_settings(settings_dir: Path) -> None:
 def lab_command(port: int, root_dir: Path) -> list[str]:
     """The ``jupyter lab`` command line: local only, no token, no browser, no news."""
     return [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-        "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1",
-        "--IdentityProvider.token=", "--ServerApp.password=",
-        f"--ServerApp.root_dir={root_dir}", "--ServerApp.allow_root=True",
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        "--ServerApp.ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={root_dir}",
+        "--ServerApp.allow_root=True",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
@@ -112,8 +123,9 @@ def wait_until_ready(server: LabServer) -> None:
             return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)  # polling a condition, not waiting for luck
-    raise RuntimeError(f"jupyter lab did not answer within {STARTUP_TIMEOUT_S} s:\n"
-                       f"{server.log_tail()}")
+    raise RuntimeError(
+        f"jupyter lab did not answer within {STARTUP_TIMEOUT_S} s:\n{server.log_tail()}"
+    )
 
 
 def start_lab(workdir: Path) -> LabServer:
@@ -121,18 +133,26 @@ def start_lab(workdir: Path) -> LabServer:
     root_dir = copy_kit(workdir)
     settings_dir = workdir / "lab-settings"
     write_settings(settings_dir)
-    env = dict(os.environ,
-               JUPYTERLAB_SETTINGS_DIR=str(settings_dir),
-               JUPYTERLAB_WORKSPACES_DIR=str(workdir / "lab-workspaces"),
-               JUPYTER_RUNTIME_DIR=str(workdir / "jupyter-runtime"),
-               PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    env = dict(
+        os.environ,
+        JUPYTERLAB_SETTINGS_DIR=str(settings_dir),
+        JUPYTERLAB_WORKSPACES_DIR=str(workdir / "lab-workspaces"),
+        JUPYTER_RUNTIME_DIR=str(workdir / "jupyter-runtime"),
+        PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    )
     env.pop("JUPYTER_TOKEN", None)
     port = free_port()
     log_path = workdir / "jupyter-lab.log"
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(lab_command(port, root_dir), cwd=root_dir, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            lab_command(port, root_dir),
+            cwd=root_dir,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = LabServer(f"http://127.0.0.1:{port}", root_dir, process, log_path)
     try:
         wait_until_ready(server)

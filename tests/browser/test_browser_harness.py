@@ -17,8 +17,12 @@ MISSING_WIDGET = (
 
 
 def test_errors_unrun_cells_and_broken_widgets_are_reported(lab: LabPage, scratch_dir: Path):
-    lab.open(new_notebook(scratch_dir / "broken.ipynb", [
-        "print('fine')", MISSING_WIDGET, "1 / 0", "print('never runs')"]))
+    lab.open(
+        new_notebook(
+            scratch_dir / "broken.ipynb",
+            ["print('fine')", MISSING_WIDGET, "1 / 0", "print('never runs')"],
+        )
+    )
     lab.clear_and_run_all()
     lab.wait_for_widgets()
     problems = "\n".join(lab.report().problems)
@@ -29,9 +33,16 @@ def test_errors_unrun_cells_and_broken_widgets_are_reported(lab: LabPage, scratc
 
 
 def test_a_clean_notebook_reports_nothing(lab: LabPage, scratch_dir: Path):
-    lab.open(new_notebook(scratch_dir / "clean.ipynb", [
-        "import ipywidgets\nipywidgets.IntSlider(3)", "", "import sys\nprint('to stderr', "
-        "file=sys.stderr)"]))
+    lab.open(
+        new_notebook(
+            scratch_dir / "clean.ipynb",
+            [
+                "import ipywidgets\nipywidgets.IntSlider(3)",
+                "",
+                "import sys\nprint('to stderr', file=sys.stderr)",
+            ],
+        )
+    )
     lab.clear_and_run_all()
     lab.wait_for_widgets()
     report = lab.report()

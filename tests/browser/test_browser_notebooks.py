@@ -16,11 +16,15 @@ pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"  # git-ignored
 
-NOTEBOOKS = sorted(path.relative_to(ROOT).as_posix() for folder in ("notebooks", "exercises")
-                   for path in (ROOT / folder).glob("*.ipynb"))
+NOTEBOOKS = sorted(
+    path.relative_to(ROOT).as_posix()
+    for folder in ("notebooks", "exercises")
+    for path in (ROOT / folder).glob("*.ipynb")
+)
 # Anything in a code cell that puts an ipywidget on the page.
-WIDGET_CODE = re.compile(r"\bipywidgets\b|\b(interact|interactive|"
-                         + "|".join(kit_widgets.CONTAINERS) + r")\s*\(")
+WIDGET_CODE = re.compile(
+    r"\bipywidgets\b|\b(interact|interactive|" + "|".join(kit_widgets.CONTAINERS) + r")\s*\("
+)
 
 
 def code_of(path: Path) -> str:
@@ -42,8 +46,9 @@ def test_notebook_runs_clean_in_lab(lab: LabPage, notebook: str):
         assert report.widget_count > 0, f"{notebook} displays widgets but none rendered"
     for class_name, container in kit_widgets.CONTAINERS.items():
         if re.search(rf"\b{class_name}\s*\(", code):
-            assert lab.page.locator(f".{container}").count() > 0, \
+            assert lab.page.locator(f".{container}").count() > 0, (
                 f"{notebook} creates a {class_name} but no .{container} is on the page"
+            )
     # A student's turn: each kit widget on the page reacts to clicks and typing.
     for container, interact in kit_widgets.INTERACTIONS.items():
         widget = lab.page.locator(f".{container}")

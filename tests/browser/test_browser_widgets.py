@@ -32,8 +32,7 @@ def test_widget_answers_a_student(lab: LabPage, scratch_dir: Path, class_name: s
     assert not report.problems, "\n".join(report.problems)
 
 
-def test_rewrite_keeps_loaded_terms_marked_and_restores_saved_work(lab: LabPage,
-                                                                   scratch_dir: Path):
+def test_rewrite_keeps_loaded_terms_marked_and_restores_saved_work(lab: LabPage, scratch_dir: Path):
     box = show_widget(lab, scratch_dir, "RewriteBox")
     area = box.locator(".kit-rewrite-input textarea")
     feedback = box.locator(".kit-rewrite-feedback")
@@ -49,4 +48,5 @@ def test_rewrite_keeps_loaded_terms_marked_and_restores_saved_work(lab: LabPage,
     lab.clear_and_run_all()
     lab.wait_for_widgets()
     expect(lab.page.locator(".kit-rewrite-input textarea")).to_have_value(
-        kit_widgets.NEUTRAL_REWRITE)
+        kit_widgets.NEUTRAL_REWRITE
+    )
