@@ -37,6 +37,8 @@ TEXTS = {
     "html and script": SCRIPT,
     "10 MB": BIG,
 }
+# The 10 MB text takes most of this file's time: it runs in the full suite, not with --fast.
+TEXT_PARAMS = [pytest.param(n, marks=pytest.mark.slow) if n == "10 MB" else n for n in TEXTS]
 SPAN_FINDERS: dict[str, Callable] = {
     "find_loaded_language": find_loaded_language,
     "find_techniques": find_techniques,
@@ -50,7 +52,7 @@ def assert_offsets_index_the_text(spans, text: str) -> None:
 
 
 @pytest.mark.parametrize("finder", SPAN_FINDERS, ids=list(SPAN_FINDERS))
-@pytest.mark.parametrize("name", TEXTS, ids=list(TEXTS))
+@pytest.mark.parametrize("name", TEXT_PARAMS)
 def test_span_finders_give_exact_offsets(finder: str, name: str):
     text = TEXTS[name]
     spans = SPAN_FINDERS[finder](text)
@@ -61,7 +63,7 @@ def test_span_finders_give_exact_offsets(finder: str, name: str):
         assert "brutal" in {s.text.lower() for s in spans}
 
 
-@pytest.mark.parametrize("name", TEXTS, ids=list(TEXTS))
+@pytest.mark.parametrize("name", TEXT_PARAMS)
 def test_claims_give_exact_offsets(name: str):
     text = TEXTS[name]
     claims = find_claims(text)
@@ -89,7 +91,7 @@ def test_bad_values_get_a_friendly_value_error(function, bad):
     assert any(word in message for word in ("UTF-8", "NUL", "string", "text")), message
 
 
-@pytest.mark.parametrize("name", TEXTS, ids=list(TEXTS))
+@pytest.mark.parametrize("name", TEXT_PARAMS)
 def test_highlighting_escapes_everything(name: str):
     text = TEXTS[name]
     out = highlight_html(text, find_loaded_language(text))
@@ -98,7 +100,7 @@ def test_highlighting_escapes_everything(name: str):
     assert visible == text
 
 
-@pytest.mark.parametrize("name", TEXTS, ids=list(TEXTS))
+@pytest.mark.parametrize("name", TEXT_PARAMS)
 def test_rewrite_comparison_is_correct_or_friendly(name: str):
     text = TEXTS[name]
     if name in ("empty", "whitespace", "10 MB"):
@@ -122,7 +124,14 @@ def test_rewrite_comparison_is_correct_or_friendly(name: str):
         "rate-1",
     ],
 )
-@pytest.mark.parametrize("name", ["empty", "persian", "html and script", "10 MB"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        p
+        for p in TEXT_PARAMS
+        if getattr(p, "values", [p])[0] in ("empty", "persian", "html and script", "10 MB")
+    ],
+)
 def test_checks_answer_any_text_in_plain_words(exercise: str, name: str):
     result = evaluate(exercise, TEXTS[name])
     assert result.status in ("incorrect", "unanswered", "error")

@@ -181,6 +181,7 @@ def graded_class(tmp_path_factory) -> tuple[Path, Path, dict, str]:
     return folder, out, before, printed.getvalue()
 
 
+@pytest.mark.slow
 def test_gradebook_rows_one_by_one(graded_class):
     _, out, _, _ = graded_class
     rows = read_csv(out)
@@ -203,11 +204,13 @@ def test_gradebook_rows_one_by_one(graded_class):
         assert row[6].startswith(expected[6]), (row, expected)
 
 
+@pytest.mark.slow
 def test_grading_changes_nothing_in_the_submissions(graded_class):
     folder, _, before, _ = graded_class
     assert snapshot(folder) == before
 
 
+@pytest.mark.slow
 def test_summary_per_student(graded_class):
     _, _, _, printed = graded_class
     assert "perfect: 6 of 6 points (3 correct)" in printed
@@ -216,6 +219,7 @@ def test_summary_per_student(graded_class):
     assert "Gradebook written to" in printed
 
 
+@pytest.mark.slow
 def test_whole_notebook_time_limit(tmp_path: Path):
     folder = tmp_path / "subs"
     folder.mkdir()
@@ -389,6 +393,7 @@ def code_cells_with_checks(nb) -> list[int]:
     return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and check_ids_in_source([c])]
 
 
+@pytest.mark.slow
 def test_five_submissions_of_a_real_exercise(tmp_path: Path, capsys):
     """Perfect, empty, half-done, raising and looping copies of the first real exercise."""
     from propaganda_kit.checks import EXERCISES as REGISTRY

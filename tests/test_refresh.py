@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from propaganda_kit.instructor.apps.refresh_notebooks import refresh_notebooks
@@ -16,6 +17,7 @@ def write(path: Path, *sources: str) -> None:
     nbformat.write(nb, path)
 
 
+@pytest.mark.slow
 def test_refresh_runs_everything_and_builds_exercises(tmp_path: Path, capsys):
     write(tmp_path / "notebooks" / "lesson.ipynb", "print(6 * 7)")
     write(

@@ -9,7 +9,7 @@ or installed editable); the copy shipped inside the installed package
 from __future__ import annotations
 
 import os
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
 DATA_ENV = "PROPAGANDA_KIT_DATA"
@@ -25,7 +25,13 @@ def data_dir() -> Path:
         return Path(chosen)
     if (CHECKOUT_DATA / MARKER).is_file():
         return CHECKOUT_DATA
-    return Path(str(files("propaganda_kit.kit_data")))
+    shipped = find_spec("propaganda_kit.kit_data")  # a folder without __init__.py
+    if shipped is None or not shipped.submodule_search_locations:
+        raise FileNotFoundError(
+            f"The kit's data folder was not found; set {DATA_ENV} to the folder that holds "
+            f"{MARKER}."
+        )
+    return Path(next(iter(shipped.submodule_search_locations)))
 
 
 DEFAULT_DATA_DIR = data_dir()
