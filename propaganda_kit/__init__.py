@@ -42,7 +42,7 @@ from propaganda_kit.charts.rates import (
     plot_rate_uncertainty,
     plot_voice_rates,
 )
-from propaganda_kit.data.annotations import load_sample_class
+from propaganda_kit.data.annotations import load_annotations, load_sample_class
 from propaganda_kit.data.corpus import Corpus, Document, Segment, load_corpus
 from propaganda_kit.data.lexicon import LEXICON_CATEGORIES, load_lexicon
 from propaganda_kit.data.semeval import read_semeval
@@ -60,7 +60,7 @@ __all__ = [
     "claims_ledger", "class_alpha", "compare_rewrite", "disagreement_by_char",
     "disagreement_html", "disagreement_regions", "distinctive_words", "enable_friendly_errors",
     "evaluate_on_semeval", "evaluate_spans", "fact_sheet", "find_claims",
-    "find_loaded_language", "find_techniques", "highlight_html", "load_corpus", "load_lexicon",
+    "find_loaded_language", "find_techniques", "highlight_html", "load_annotations", "load_corpus", "load_lexicon",
     "load_sample_class", "load_taxonomy", "loaded_language_table", "loaded_terms_table",
     "log_odds", "naming_map", "naming_wide", "one_sided_labels", "one_sided_terms",
     "plot_actor_labels", "plot_category_rates", "plot_disagreement", "plot_distinctive_words",
