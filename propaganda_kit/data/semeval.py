@@ -1,4 +1,4 @@
-"""Reading the SemEval-2020 Task 11 corpus format and scoring the kit's finders on it.
+"""Reading the SemEval-2020 Task 11 corpus format (scoring is in ``analysis/evaluation.py``).
 
 A folder holds ``article<ID>.txt`` files and tab-separated labels files
 (``article_id<TAB>technique<TAB>start<TAB>end``, character offsets into the article,

@@ -1,0 +1,1 @@
+"""HTML for notebooks and widgets: highlighting, page pieces, reports and friendly errors."""

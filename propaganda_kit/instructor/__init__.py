@@ -1,0 +1,1 @@
+"""Instructor tools: grading, building the student exercises, the command line (``cli.py``)."""

@@ -1,4 +1,4 @@
-"""Helpers shared by the kit's widgets: CSS, colours, friendly errors, provenance, display."""
+"""What every kit widget shares: its CSS element, the safe-callback rule, and displaying."""
 
 from __future__ import annotations
 

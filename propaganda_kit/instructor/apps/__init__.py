@@ -1,0 +1,1 @@
+"""One command group per module; each has ``register(commands)``, listed in ``cli.py``."""
