@@ -7,6 +7,7 @@ import argparse
 from propaganda_kit.instructor.apps.build_exercises import register as register_exercise_commands
 from propaganda_kit.instructor.apps.data_commands import register as register_data_commands
 from propaganda_kit.instructor.apps.grade import register as register_grade_command
+from propaganda_kit.instructor.apps.handouts import register as register_handouts_command
 from propaganda_kit.instructor.apps.refresh_notebooks import register as register_refresh_command
 
 REGISTRARS = [
@@ -14,6 +15,7 @@ REGISTRARS = [
     register_grade_command,
     register_exercise_commands,
     register_refresh_command,
+    register_handouts_command,
 ]
 
 
