@@ -69,7 +69,7 @@ def test_claims_give_exact_offsets(name: str):
     claims = find_claims(text)
     for claim in claims:
         assert text[claim.start : claim.end] == claim.text
-        assert text[claim.sentence_start : claim.sentence_end] == claim.sentence
+        assert all(text[cue.start : cue.end] == cue.text for cue in claim.cues)
     if name == "10 MB":
         assert len(claims) > 100_000
 

@@ -82,4 +82,4 @@ def test_claim_offsets_are_sound(text: str):
     for claim in find_claims(text):
         assert 0 <= claim.start < claim.end <= len(text)
         assert text[claim.start : claim.end] == claim.text
-        assert claim.sentence_start <= claim.start and claim.end <= claim.sentence_end
+        assert all(claim.start <= cue.start < cue.end <= claim.end for cue in claim.cues)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
-from propaganda_kit.analysis.claims import find_claims
+from propaganda_kit.analysis.claims import KINDS, find_claims
 from propaganda_kit.analysis.loaded_language import find_loaded_language
 from propaganda_kit.analysis.naming import naming_map
 from propaganda_kit.analysis.provenance import unknowns
@@ -103,12 +103,12 @@ def _naming(corpus: Corpus, doc: Document) -> list[str]:
 
 
 def _claims(doc: Document) -> list[str]:
-    claims = find_claims(doc.text)
-    kinds = Counter(c.kind for c in claims)
+    claims = [c for c in find_claims(doc.text) if c.repeat_of is None]
+    kinds = Counter(k for c in claims for k in c.kinds)
     named = [c for c in claims if c.named]
+    by_kind = ", ".join(f"{kinds[k]} {k}" for k in KINDS if kinds[k]) or "none"
     lines = [
-        f"Claims found: {len(claims)} ({kinds['number']} with a number, "
-        f"{kinds['attribution']} attributions); {_rate(len(claims), doc.word_count)}",
+        f"Claims found: {len(claims)} (by kind: {by_kind}); {_rate(len(claims), doc.word_count)}",
         f"With a named source: {len(named)}; without: {len(claims) - len(named)}",
     ]
     sources = list(dict.fromkeys(c.source for c in named))
@@ -118,7 +118,7 @@ def _claims(doc: Document) -> list[str]:
 
 def _unknown(doc: Document) -> list[str]:
     lines = [f"Open question: {q}" for q in unknowns(doc)]
-    unsourced = sum(not c.named for c in find_claims(doc.text))
+    unsourced = sum(not c.named and c.repeat_of is None for c in find_claims(doc.text))
     lines.append(f"Claims without a named source: {unsourced}")
     lines.append("Whether the claims are true: the kit does not check facts.")
     return lines

@@ -1,15 +1,27 @@
-"""The claims ledger: every number-bearing claim and every attribution, sentence by sentence.
+"""The claims ledger: every sentence that makes a checkable assertion, and what kind it makes.
 
-A claim in the ledger is something a reader could check: a quantity ("20,000 messages",
-"four decades") or a statement credited to a source ("according to ...", "he said",
-"available evidence shows"). The ledger records whether the text names that source; it
-does not judge whether the claim is true.
+A claim is a sentence a reader could check against the world, whatever the result. The ledger
+looks for five kinds, with the same rules for every document and every side:
+
+- number: a quantity ("20,000 messages", "four decades", "a 40 percent rise");
+- attribution: a statement credited to a source ("according to ...", "he said", "reports
+  indicate that ...");
+- accusation: someone did something a reader could hold them to ("carried out", "arrested",
+  "is responsible for", "failed to");
+- causal: one thing made another happen ("because", "led to", "as a result");
+- intent: what someone wants or plans ("they plan to", "seeks to", "aimed at").
+
+One sentence is one claim, possibly of several kinds. Questions and calls to act ("Join us")
+are not claims. A figure already given earlier in the same text is not counted again: the
+repeat is noted instead. The ledger records whether the text names a source; it does not
+judge whether a claim is true.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -25,12 +37,16 @@ LEDGER_COLUMNS = [
     "voice",
     "kind",
     "claim",
+    "cues",
+    "figures",
+    "repeat_of",
+    "repeats",
     "source",
     "named",
-    "sentence",
     "start",
     "end",
 ]
+KINDS = ("number", "attribution", "accusation", "causal", "intent")
 NO_SOURCE = "(none stated)"
 
 
@@ -98,19 +114,100 @@ LEADING_FILLER = _word_set("even also and but then so meanwhile however indeed")
 NOT_NAMES = STOP_WORDS | _word_set("even however meanwhile indeed recently also still yet one")
 
 
+ACCUSATION_RE = re.compile(
+    r"""\b(?:
+    (?:is|are|was|were|been|be|being|stands?|stood)\s+(?:directly\s+|largely\s+)?
+        (?:responsible\s+for|to\s+blame\s+for|behind\s+(?:the|this|these|those|it|them|a|an)\b)
+    |(?:blamed|accused|guilty|convicted|charged|complicit|implicated)\s+(?:of|for|with|in)
+    |(?:carr(?:y|ies|ied|ying)|crack(?:s|ed|ing)?|shut(?:s|ting)?)\s+(?:out|down)
+    |(?:fail(?:s|ed|ing)|refus(?:es|ed|ing))\s+to
+    |kill(?:s|ed|ing)|murder(?:ed|ing)|massacr(?:es|ed|ing)|assassinat(?:es|ed|ing)
+    |slaughter(?:ed|ing)|attack(?:ed|ing)|bomb(?:ed|ing)|shell(?:ed|ing)|shot|tortur(?:es|ed|ing)
+    |execut(?:es|ed|ing)|arrest(?:ed|ing)|detain(?:s|ed|ing)|jail(?:ed|ing)|imprison(?:s|ed|ing)
+    |seiz(?:es|ed|ing)|confiscat(?:es|ed|ing)|abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|rap(?:ed|ing)|loot(?:s|ed|ing)|st(?:ole|olen|eals)
+    |destroy(?:s|ed|ing)|demolish(?:es|ed|ing)|invad(?:es|ed|ing)|raid(?:ed|ing)
+    |persecut(?:es|ed|ing)|oppress(?:es|ed|ing)|repress(?:es|ed|ing)|suppress(?:es|ed|ing)
+    |crush(?:es|ed|ing)|silenc(?:es|ed|ing)|censor(?:ed|ing)|bann(?:ed|ing)|harass(?:es|ed|ing)
+    |threaten(?:s|ed|ing)|intimidat(?:es|ed|ing)|blackmail(?:s|ed|ing)|brib(?:es|ed|ing)
+    |embezzl(?:es|ed|ing)|smuggl(?:es|ed|ing)|traffick(?:s|ed|ing)|fund(?:ed|ing)
+    |financ(?:es|ed|ing)|bankroll(?:s|ed|ing)|sponsor(?:ed|ing)|recruit(?:s|ed|ing)|paid
+    |exploit(?:ed|ing)|manipulat(?:es|ed|ing)|deceiv(?:es|ed|ing)|misl(?:ed|eads|eading)
+    |lied|fabricat(?:es|ed|ing)|falsif(?:ies|ied|ying)|fak(?:es|ed|ing)|distort(?:s|ed|ing)
+    |spread(?:s|ing)|orchestrat(?:es|ed|ing)|masterminded|stag(?:es|ed|ing)
+    |plott(?:ed|ing)|conspir(?:es|ed|ing)|collud(?:es|ed|ing)|betray(?:s|ed|ing)
+    |violat(?:es|ed|ing)|abus(?:es|ed|ing)|cheat(?:s|ed|ing)|rigg(?:ed|ing)|sabotag(?:es|ed|ing)
+    |infiltrat(?:es|ed|ing)|spied|spying|hack(?:ed|ing)|deport(?:s|ed|ing)|expell(?:ed|ing)
+    |evict(?:s|ed|ing)|starv(?:es|ed|ing)|poison(?:s|ed|ing)|incit(?:es|ed|ing)
+    |provok(?:es|ed|ing)|instigat(?:es|ed|ing)
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CAUSAL_RE = re.compile(
+    r"""\b(?:
+    because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+(?:result|consequence)|consequently
+    |therefore|hence|(?:that|this|which)\s+is\s+why|the\s+reason\s+(?:is|was|why)
+    |(?:led|leads?|leading)\s+to|caus(?:ed|ing)|causes(?!\s+of)|result(?:s|ed|ing)?\s+in
+    |brought\s+about|gave\s+rise\s+to|trigger(?:s|ed|ing)|spark(?:s|ed|ing)|fuel(?:l?ed|l?ing)
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+INTENT_RE = re.compile(
+    r"""\b(?:
+    (?:want(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?
+      |intend(?:s|ed|ing)?|tr(?:ies|ied|ying)|attempt(?:s|ed|ing)?|hop(?:es|ed|ing)
+      |wish(?:es|ed|ing)?|schem(?:es|ed|ing)|strives?|strove|striving|prepar(?:es|ed|ing)
+      |vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|promis(?:es|ed|ing)|determined|set\s+out
+      |(?:goal|aim|plan|intention|objective|agenda|purpose)\s+(?:is|was))\s+to(?=\s+[a-z])
+    |aim(?:s|ed|ing)?\s+at
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CUE_PATTERNS = (("accusation", ACCUSATION_RE), ("causal", CAUSAL_RE), ("intent", INTENT_RE))
+OWN_VOICE = _word_set("i we you let's")
+SKIPPED_BEFORE_VERB = _word_set(
+    "also still now really only just all simply never always do does did not n't so even "
+    "will would shall should can could may might must have has had am is are was were"
+)
+EXHORTATIONS = _word_set(
+    "join come stand support help vote sign share act rise unite remember imagine think look "
+    "see consider read listen watch tell write call donate follow visit do don't never"
+)
+EXHORTATION_OBJECTS = _word_set(
+    "us me them him her the your our this that a an it in now up out together today and here with"
+)
+ALWAYS_EXHORTATION = ("let's ", "let us ", "please ")
+
+
 @dataclass(frozen=True)
-class Claim:
-    """One claim: its words, kind ('number' or 'attribution'), sentence and stated source."""
+class Cue:
+    """The words that make a sentence a claim of one kind, with offsets in the text."""
 
     start: int
     end: int
     text: str
     kind: str
-    sentence_start: int
-    sentence_end: int
-    sentence: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: a sentence, its kinds and cues, its figures, its stated source and, when its
+    only claim is a figure already given, the position in the list of the claim it repeats."""
+
+    start: int
+    end: int
+    text: str
+    kinds: tuple[str, ...]
+    cues: tuple[Cue, ...]
+    figures: tuple[str, ...] = ()
     source: str = ""
     named: bool = False
+    repeat_of: int | None = None
+    repeats: int = 0
+
+    @property
+    def kind(self) -> str:
+        """The kinds, comma-separated ("number, accusation")."""
+        return ", ".join(self.kinds)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -200,62 +297,132 @@ def _numbers(sentence: str) -> list[tuple[int, int]]:
     return found
 
 
+def _figure(number: str) -> str:
+    """A figure as a key: '20000 Acts' and '20,000 messages' both give '20000'."""
+    match = NUMBER_RE.match(number)
+    value = match.group("digits") or match.group("words")
+    key = re.sub(r"\s+", " ", value.replace(",", "").lower())
+    return key + ("%" if match.group("percent") else "")
+
+
+def _own_voice(sentence: str, verb_start: int) -> bool:
+    """True when the word before a verb (past 'also', 'will'...) is I, we or you."""
+    before = [w.group().lower() for w in WORD_RE.finditer(sentence, 0, verb_start)]
+    while before and before[-1] in SKIPPED_BEFORE_VERB:
+        before.pop()
+    return bool(before) and before[-1] in OWN_VOICE
+
+
+def _cues(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each accusation, causal and intent cue within the sentence.
+
+    An intent in the writer's own voice ("we plan to") says nothing about others: left out.
+    """
+    return [
+        (match.start(), match.end(), kind)
+        for kind, regex in CUE_PATTERNS
+        for match in regex.finditer(sentence)
+        if kind != "intent" or not _own_voice(sentence, match.start())
+    ]
+
+
+def is_checkable(sentence: str) -> bool:
+    """False for a question or a call to act ("Join us ...", "Let's ..."): they assert nothing."""
+    words = [w.group().lower() for w in WORD_RE.finditer(sentence[:60])]
+    if sentence.rstrip("”\"’') ").endswith("?") or sentence.lower().startswith(ALWAYS_EXHORTATION):
+        return False
+    return not (len(words) > 1 and words[0] in EXHORTATIONS and words[1] in EXHORTATION_OBJECTS)
+
+
+def _sentence_claim(text: str, s_start: int, s_end: int) -> Claim | None:
+    """The claim a sentence makes, or None when it makes none."""
+    sentence = text[s_start:s_end]
+    if not is_checkable(sentence):
+        return None
+    attributions = _attributions(sentence)
+    numbers = _numbers(sentence)
+    items = [(a, b, "attribution") for a, b, _ in attributions]
+    items += [(a, b, "number") for a, b in numbers] + _cues(sentence)
+    if not items:
+        return None
+    cues = tuple(Cue(s_start + a, s_start + b, sentence[a:b], k) for a, b, k in sorted(items))
+    source = attributions[0][2] if attributions else ""
+    return Claim(
+        s_start,
+        s_end,
+        sentence,
+        tuple(k for k in KINDS if any(c.kind == k for c in cues)),
+        cues,
+        tuple(dict.fromkeys(_figure(sentence[a:b]) for a, b in numbers)),
+        source,
+        _is_named(source),
+    )
+
+
+def _mark_repeats(claims: list[Claim]) -> list[Claim]:
+    """Link each claim whose only kind is a number, every figure given before, to the claim
+    that first gave it; that first claim counts the later claims that give its figures again.
+
+    A figure is the same number however written ("20000", "20,000").
+    """
+    first: dict[str, int] = {}
+    repeat_of: dict[int, int] = {}
+    repeats: Counter[int] = Counter()
+    for i, claim in enumerate(claims):
+        earlier = list(dict.fromkeys(first[f] for f in claim.figures if f in first))
+        if claim.kinds == ("number",) and all(f in first for f in claim.figures):
+            repeat_of[i] = earlier[0]
+        repeats.update(earlier)
+        for figure in claim.figures:
+            first.setdefault(figure, i)
+    return [
+        replace(claim, repeat_of=repeat_of.get(i), repeats=repeats[i])
+        for i, claim in enumerate(claims)
+    ]
+
+
 def find_claims(text: str) -> list[Claim]:
-    """Every number-bearing claim and every attribution in ``text``, in text order.
+    """Every claim in ``text``, one per sentence, in text order.
 
     A number claim takes the source of an attribution in the same sentence, if any.
-    Four-digit years and dates are not counted as number claims.
+    Four-digit years and dates are not counted as numbers.
     """
     text = require_text(text)
-    claims = []
-    for s_start, s_end in split_sentences(text):
-        sentence = text[s_start:s_end]
-        attributions = _attributions(sentence)
-        sentence_source = attributions[0][2] if attributions else ""
-        items = [(a, b, "attribution", src) for a, b, src in attributions]
-        items += [(a, b, "number", sentence_source) for a, b in _numbers(sentence)]
-        for a, b, kind, source in sorted(items):
-            claims.append(
-                Claim(
-                    s_start + a,
-                    s_start + b,
-                    sentence[a:b],
-                    kind,
-                    s_start,
-                    s_end,
-                    sentence,
-                    source,
-                    _is_named(source),
-                )
-            )
-    return claims
+    claims = [_sentence_claim(text, a, b) for a, b in split_sentences(text)]
+    return _mark_repeats([c for c in claims if c is not None])
 
 
 def claims_ledger(corpus: Corpus) -> pd.DataFrame:
-    """One row per claim in every document, with its voice (author or quoted) and source."""
+    """One row per claim in every document: its kinds, the words that make it a claim, its
+    figures, the row it repeats (if any), its voice (author or quoted) and stated source."""
     rows = []
     for doc in corpus:
+        first_row = len(rows)  # the ledger's row label of this document's first claim
         for claim in find_claims(doc.text):
             rows.append(
                 [
                     doc.id,
                     doc.perspective,
-                    doc.voice_at(claim.start),
+                    doc.voice_at(claim.cues[0].start),
                     claim.kind,
                     claim.text,
+                    " · ".join(c.text for c in claim.cues),
+                    ", ".join(claim.figures),
+                    pd.NA if claim.repeat_of is None else first_row + claim.repeat_of,
+                    claim.repeats,
                     claim.source or NO_SOURCE,
                     claim.named,
-                    claim.sentence,
                     claim.start,
                     claim.end,
                 ]
             )
-    return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+    ledger = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+    return ledger.astype({"repeat_of": "Int64"})
 
 
 GROUPINGS = ("document", "perspective")
 
-LEDGER_NEEDS = ("document", "named")
+LEDGER_NEEDS = ("document", "named", "repeat_of")
 
 TABLE_COLUMNS = [
     "Documents",
@@ -274,6 +441,8 @@ def sourced_claims_table(
 ) -> pd.DataFrame:
     """Per document (or perspective): claims, how many name a source, and rates per 1,000 words.
 
+    A claim that only repeats a figure given before in its document is not counted.
+
     By document, the first column is the document's perspective; by perspective, the
     perspective is the index.
 
@@ -282,8 +451,9 @@ def sourced_claims_table(
     if by not in GROUPINGS:
         raise ValueError(f"by should be one of {', '.join(GROUPINGS)} (got {by!r}).")
     require_table(ledger, LEDGER_NEEDS, "claims_ledger(corpus)")
-    named = ledger.groupby("document")["named"].sum()
-    total = ledger.groupby("document").size()
+    counted = ledger[ledger["repeat_of"].isna()]  # a repeated figure is counted once
+    named = counted.groupby("document")["named"].sum()
+    total = counted.groupby("document").size()
     rows = pd.DataFrame(
         {
             "Perspective": [d.perspective for d in corpus],
