@@ -42,6 +42,7 @@ PRINT_CSS = """<style>
 .kit-handout-widget > p.kit-handout-note { font: italic 9pt sans-serif; color: #555;
   margin: 0 0 0.4em; }
 body { font-size: 11pt; }
+a.anchor-link { display: none; }
 .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
