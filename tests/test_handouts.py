@@ -62,6 +62,7 @@ def test_one_lesson_and_an_unreadable_notebook(tmp_path: Path, capsys):
     lessons.mkdir()
     exercises.mkdir()
     lesson = shutil.copy(lesson_with_widget(), lessons)
+    (lessons / "98_list.ipynb").write_text("[1, 2]", encoding="utf-8")
     (lessons / "99_broken.ipynb").write_text("{not json", encoding="utf-8")
     glossary = tmp_path / "glossary.md"
     glossary.write_text("# Glossary\n\n**Bootstrap.** Resampling the data.\n", encoding="utf-8")
@@ -80,7 +81,8 @@ def test_one_lesson_and_an_unreadable_notebook(tmp_path: Path, capsys):
     )
     printed = capsys.readouterr().out
     assert status == 1
-    assert "99_broken.ipynb: not a readable notebook" in printed
+    assert "98_list.ipynb: not a readable notebook (JSON, but not in notebook format)" in printed
+    assert "99_broken.ipynb: not a readable notebook (not valid JSON)" in printed
     assert "Traceback" not in printed
     page = out / "lessons" / f"{Path(lesson).stem}.html"
     assert f"Wrote {page}" in printed
@@ -90,6 +92,15 @@ def test_one_lesson_and_an_unreadable_notebook(tmp_path: Path, capsys):
     assert "Propaganda analysis: a JupyterLab teaching kit" in body
     assert "@page { size: A4" in body
     assert "Resampling the data." in (out / "glossary.html").read_text(encoding="utf-8")
+
+
+def test_an_unwritable_folder_gives_a_message(tmp_path: Path, capsys):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("", encoding="utf-8")
+    status = main(["handouts", "--out", str(blocker / "out"), "--exercises", str(tmp_path)])
+    printed = capsys.readouterr().out
+    assert status == 1
+    assert f"Problem found: cannot write the handouts to {blocker / 'out'}" in printed
 
 
 def test_setup_code_is_hidden_but_its_output_kept(tmp_path: Path):

@@ -202,6 +202,22 @@ def new_exporter():
     return exporter
 
 
+def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
+    """The notebook at ``path``, or None and why it cannot be read."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+    except Exception as err:  # any unreadable file: not UTF-8, not JSON, not a notebook
+        if isinstance(err, UnicodeDecodeError):
+            return None, "not a readable notebook (not UTF-8 text)"
+        if isinstance(err, OSError):
+            return None, f"not a readable notebook ({err.strerror or type(err).__name__})"
+        if "JSON" in type(err).__name__:
+            return None, "not a readable notebook (not valid JSON)"
+        return None, "not a readable notebook (JSON, but not in notebook format)"
+    return nb, ""
+
+
 def write_handouts(
     out: Path,
     notebooks_dir: Path = NOTEBOOKS_DIR,
@@ -213,10 +229,9 @@ def write_handouts(
     written, problems = [], []
     for folder, sub in ((notebooks_dir, "lessons"), (exercises_dir, "exercises")):
         for path in sorted(folder.glob("*.ipynb")):
-            try:
-                nb = nbformat.read(path, as_version=4)
-            except (OSError, ValueError, nbformat.ValidationError) as err:
-                problems.append(f"{path}: not a readable notebook ({type(err).__name__}); skipped.")
+            nb, problem = read_notebook(path)
+            if problem:
+                problems.append(f"{path}: {problem}; skipped.")
                 continue
             target = out / sub / f"{path.stem}.html"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -234,9 +249,13 @@ def write_handouts(
 
 def handouts(args: argparse.Namespace) -> int:
     """Command-line entry: write the handouts and say what was written."""
-    written, problems = write_handouts(
-        Path(args.out), Path(args.notebooks), Path(args.exercises), Path(args.glossary)
-    )
+    try:
+        written, problems = write_handouts(
+            Path(args.out), Path(args.notebooks), Path(args.exercises), Path(args.glossary)
+        )
+    except OSError as err:
+        print(f"Problem found: cannot write the handouts to {args.out} ({err.strerror or err}).")
+        return 1
     for path in written:
         print(f"Wrote {path}")
     for problem in problems:
