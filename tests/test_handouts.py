@@ -10,7 +10,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from propaganda_kit.instructor.apps.handouts import EXERCISES_DIR, NOTEBOOKS_DIR, first_heading
+from propaganda_kit.instructor.apps.handouts import (
+    EXERCISES_DIR,
+    NOTEBOOKS_DIR,
+    first_heading,
+    widget_html,
+)
 from propaganda_kit.instructor.cli import main
 
 
@@ -150,3 +155,13 @@ def test_every_lesson_and_exercise_has_a_handout(tmp_path: Path, capsys):
         assert f"Wrote {page}" in printed
         assert_clean_handout(page, notebook)
     assert (tmp_path / "glossary.html").is_file()
+
+
+def test_a_widget_is_shown_by_its_saved_html_and_controls():
+    state = {
+        "box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_h", "IPY_MODEL_c"]}},
+        "h": {"model_name": "HTMLModel", "state": {"value": "<b>saved view</b>"}},
+        "c": {"model_name": "CheckboxModel", "state": {"value": True, "description": "A & B"}},
+    }
+    assert widget_html("box", state) == "<b>saved view</b><p>[x] A &amp; B</p>"
+    assert widget_html("missing", state) == ""

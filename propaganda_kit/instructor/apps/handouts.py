@@ -102,7 +102,8 @@ def widget_html(model_id: str, state: dict) -> str:
 
 def control_line(name: str, values: dict) -> str:
     """One escaped line saying what a saved control (menu, tick box, button) showed."""
-    label = values.get("description", "") or values.get("tooltip", "")
+    label = (values.get("description") or values.get("tooltip") or "").rstrip(":")
+    prefix = f"{label}: " if label else ""
     if name in ("CheckboxModel", "ToggleButtonModel"):
         text = f"{CONTROL_MARKS[bool(values.get('value'))]} {label}"
     elif "_options_labels" in values:
@@ -110,9 +111,9 @@ def control_line(name: str, values: dict) -> str:
         picked = chosen if isinstance(chosen, list) else [chosen]
         options = values["_options_labels"]
         shown = ", ".join(options[i] for i in picked if isinstance(i, int) and i < len(options))
-        text = f"{label} {shown or '(none chosen)'}"
+        text = f"{prefix}{shown or '(none chosen)'}"
     elif name in ("TextareaModel", "TextModel"):
-        text = f"{label} [text box] {values.get('value', '')}"
+        text = f"{prefix}[text box] {values.get('value', '')}"
     elif name == "ButtonModel":
         text = f"[button: {label}]"
     else:
