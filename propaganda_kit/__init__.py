@@ -14,7 +14,12 @@ from propaganda_kit.analysis.agreement import (
 )
 from propaganda_kit.analysis.card_stacking import actor_mentions, one_sided_labels, one_sided_terms
 from propaganda_kit.analysis.checklist import fact_sheet
-from propaganda_kit.analysis.claims import claims_ledger, find_claims, sourced_claims_table
+from propaganda_kit.analysis.claims import (
+    claim_sentence,
+    claims_ledger,
+    find_claims,
+    sourced_claims_table,
+)
 from propaganda_kit.analysis.evaluation import evaluate_on_semeval, evaluate_spans
 from propaganda_kit.analysis.loaded_language import (
     find_loaded_language,
@@ -47,6 +52,7 @@ from propaganda_kit.data.corpus import Corpus, Document, Segment, load_corpus
 from propaganda_kit.data.lexicon import LEXICON_CATEGORIES, load_lexicon
 from propaganda_kit.data.semeval import read_semeval
 from propaganda_kit.data.taxonomy import load_taxonomy
+from propaganda_kit.html.empty import table_or_note
 from propaganda_kit.html.errors import enable_friendly_errors
 from propaganda_kit.html.highlight import highlight_html
 from propaganda_kit.html.page import style_html
@@ -57,7 +63,7 @@ from propaganda_kit.text.spans import Span
 __all__ = [
     "LEXICON_CATEGORIES", "TECHNIQUE_CUE_NOTE", "Corpus", "CorpusError", "Document",
     "RewriteReport", "Segment", "Span", "actor_mentions", "annotations_to_matrix",
-    "claims_ledger", "class_alpha", "compare_rewrite", "disagreement_by_char",
+    "claim_sentence", "claims_ledger", "class_alpha", "compare_rewrite", "disagreement_by_char",
     "disagreement_html", "disagreement_regions", "distinctive_words", "enable_friendly_errors",
     "evaluate_on_semeval", "evaluate_spans", "fact_sheet", "find_claims",
     "find_loaded_language", "find_techniques", "highlight_html", "load_annotations",
@@ -67,5 +73,6 @@ __all__ = [
     "plot_disagreement", "plot_distinctive_words", "plot_loaded_rates", "plot_rate_uncertainty",
     "plot_sourced_claims", "plot_voice_rates", "provenance_table", "quotes_table",
     "rates_table", "read_semeval", "report_html", "sourced_claims_table", "style_html",
-    "technique_rates", "unknowns", "unknowns_table", "voice_table", "words_by_perspective",
+    "table_or_note", "technique_rates", "unknowns", "unknowns_table", "voice_table",
+    "words_by_perspective",
 ]  # fmt: skip

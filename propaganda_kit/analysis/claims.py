@@ -474,3 +474,26 @@ def sourced_claims_table(
     shares = zip(rows["Source named"], rows["Claims"], strict=True)
     rows["Source named (%)"] = [round(100 * n / c) if c else 0 for n, c in shares]
     return rows[(["Perspective"] if by == "document" else []) + TABLE_COLUMNS]
+
+
+NO_CLAIMS = "No document in this corpus makes a claim the kit can find."
+
+
+def claim_sentence(ledger: pd.DataFrame, row: int | None = None) -> str:
+    """One ledger row in words: its document, kinds, cues and whole sentence.
+
+    Without ``row``, the first claim with an attribution (or the first claim of all).
+    """
+    require_table(ledger, ("document", "kind", "cues", "claim"), "claims_ledger(corpus)")
+    if ledger.empty:
+        return NO_CLAIMS
+    if row is None:
+        attributed = ledger.index[ledger["kind"].str.contains("attribution")]
+        row = attributed[0] if len(attributed) else ledger.index[0]
+    if row not in ledger.index:
+        raise ValueError(
+            f"There is no row {row} in the ledger; its rows go from {ledger.index[0]} "
+            f"to {ledger.index[-1]}."
+        )
+    claim = ledger.loc[row]
+    return f"Row {row} | {claim['document']} | {claim['kind']} | {claim['cues']}\n{claim['claim']}"
