@@ -83,6 +83,14 @@ def test_years_dates_and_bare_numbers_are_not_claims(text):
             True,
         ),
         (
+            "“Taxes will fall,” said Minister Jane Roe, who spoke first.",
+            "said Minister Jane Roe",
+            "Minister Jane Roe",
+            True,
+        ),
+        ("“Taxes will fall,” she said.", "she said", "she", False),
+        ("“Taxes will fall,” he said, “soon.”", "he said", "he", False),
+        (
             "Minister Jane Roe said that taxes would fall.",
             "Minister Jane Roe said",
             "Minister Jane Roe",
@@ -151,6 +159,7 @@ def test_bad_input_is_refused():
         ("The ministry is responsible for the shortages.", ("accusation",)),
         ("Police arrested the organisers and banned the march.", ("accusation",)),
         ("The council failed to warn anyone.", ("accusation",)),
+        ("They have spread false stories about the mayor.", ("accusation",)),
         ("Prices rose because the port was closed.", ("causal",)),
         ("The strike led to long queues.", ("causal",)),
         ("As a result, the talks ended.", ("causal",)),

@@ -84,10 +84,19 @@ NUMBER_RE = re.compile(
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+\Z", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<source>[^,.;:—()“”\"\n]{1,80})", re.IGNORECASE)
-SPEECH_RE = re.compile(
-    r"\b(?:said|says|wrote|writes|stated|states|told|tells|added"
+SPEECH_VERBS = (
+    r"(?:said|says|wrote|writes|stated|states|told|tells|added"
     r"|adds|noted|notes|claimed|declared|announced|explained|insisted"
-    r"|argued|reported|admitted)(?=\s*(?::|,|“|\"|that\b|about\b))",
+    r"|argued|reported|admitted)"
+)
+SPEECH_RE = re.compile(
+    rf"\b{SPEECH_VERBS}(?=\s*(?::|,|“|\"|that\b|about\b))",
+    re.IGNORECASE,
+)
+RELATIVE_WORDS = _word_set("who which that whom whose")  # "..., who wrote" is no speaker
+AFTER_QUOTE_RE = re.compile(  # “...,” said Jane Roe / “...,” the minister said
+    rf"(?<=[”\"])\s*(?:(?P<verb>{SPEECH_VERBS})\s+(?P<after>[^,.;:—()“”\"\n]{{1,80}})"
+    rf"|(?P<before>[^,.;:—()“”\"\n]{{1,60}}?)\s+{SPEECH_VERBS}\b)",
     re.IGNORECASE,
 )
 EVIDENCE_VERB_RE = re.compile(
@@ -120,7 +129,7 @@ ACCUSATION_RE = re.compile(
         (?:responsible\s+for|to\s+blame\s+for|behind\s+(?:the|this|these|those|it|them|a|an)\b)
     |(?:blamed|accused|guilty|convicted|charged|complicit|implicated)\s+(?:of|for|with|in)
     |(?:carr(?:y|ies|ied|ying)|crack(?:s|ed|ing)?|shut(?:s|ting)?)\s+(?:out|down)
-    |(?:fail(?:s|ed|ing)|refus(?:es|ed|ing))\s+to
+    |(?:fail(?:s|ed|ing)|refus(?:es|ed|ing))\s+to|(?:has|have|had)\s+spread
     |kill(?:s|ed|ing)|murder(?:ed|ing)|massacr(?:es|ed|ing)|assassinat(?:es|ed|ing)
     |slaughter(?:ed|ing)|attack(?:ed|ing)|bomb(?:ed|ing)|shell(?:ed|ing)|shot|tortur(?:es|ed|ing)
     |execut(?:es|ed|ing)|arrest(?:ed|ing)|detain(?:s|ed|ing)|jail(?:ed|ing)|imprison(?:s|ed|ing)
@@ -258,8 +267,16 @@ def _attributions(sentence: str) -> list[tuple[int, int, str]]:
     found = [
         (m.start(), m.end(), m.group("source").strip()) for m in ACCORDING_RE.finditer(sentence)
     ]
+    for match in AFTER_QUOTE_RE.finditer(sentence):
+        source = (match.group("after") or match.group("before")).strip()
+        words = [w.lower() for w in WORD_RE.findall(source)]
+        if len(words) <= MAX_SOURCE_WORDS and words[0] not in RELATIVE_WORDS:
+            start = sentence.index(match.group().strip(), match.start())
+            found.append((start, match.end(), source))
     for regex, needs_evidence in ((SPEECH_RE, False), (EVIDENCE_VERB_RE, True)):
         for match in regex.finditer(sentence):
+            if any(a <= match.start() < b for a, b, _ in found):  # read after a quotation
+                continue
             clause_start = max(
                 (b.end() for b in CLAUSE_BREAK_RE.finditer(sentence, 0, match.start())), default=0
             )
