@@ -7,6 +7,7 @@ import io
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from tidy_tables import evidence
 
 from propaganda_kit.analysis.loaded_language import rates_table
 from propaganda_kit.analysis.rates import poisson_interval
@@ -45,6 +46,7 @@ def tidy_table() -> pd.DataFrame:
                         "voice": voice,
                         "count": count,
                         "words": words,
+                        **evidence(count, words, f"{category} word"),
                     }
                 )
     return pd.DataFrame(rows)
@@ -111,6 +113,20 @@ def test_interval_contains_the_rate_and_narrows_with_more_text():
     assert (short[1] - short[0]) / 5 > (long[1] - long[0]) / 50
 
 
+def test_bars_carry_the_one_word_check():
+    shown = texts(charts.plot_loaded_rates(tidy_table(), documents=["a1"]))
+    assert "a1\n600 words, 8 cues\nwithout 'fear word' (7 uses): 1.7" in shown
+    assert charts.MARK_NOTE in shown
+    raw = texts(charts.plot_loaded_rates(tidy_table(), documents=["a1"], normalise=False))
+    assert "without 'fear word' (7 uses): 1\n" in raw + "\n"
+
+
+def test_one_word_note_is_plain():
+    note = charts.one_word_note("regime", 37, 99, 32.16)
+    assert note == "without its most frequent word, 'regime' (37 uses), the rate would be 32.2"
+    assert charts.one_word_note("", 0, 0, 0.0) == "no cues, so no most frequent word"
+
+
 def test_colours_are_stable_and_distinct():
     colours = style.PERSPECTIVE_COLOURS.mapping(["x", "y", "z", "x"])
     assert len(set(colours.values())) == 3
@@ -171,7 +187,7 @@ def texts(fig: Figure) -> str:
 def test_loaded_rates_chart_says_per_thousand_words_and_shows_word_counts():
     shown = texts(charts.plot_loaded_rates(tidy_table(), documents=["b1"]))
     assert "per 1,000 words" in shown
-    assert "b1\n1,050 words, 5 cues" in shown
+    assert "b1\n1,050 words, 5 cues\n" in shown
     assert SIDES[0] in shown and SIDES[1] in shown  # both sides named, even unselected
     assert "no words in this selection" in shown
     quoted = texts(charts.plot_loaded_rates(tidy_table(), voice="quoted"))

@@ -6,6 +6,7 @@ import base64
 
 import pandas as pd
 import pytest
+from tidy_tables import evidence
 
 from propaganda_kit import LEXICON_CATEGORIES, load_corpus
 from propaganda_kit.analysis.loaded_language import rates_table
@@ -26,8 +27,10 @@ def small_table() -> pd.DataFrame:
                 "category": category,
                 "category_label": label,
             }
-            rows.append({**common, "voice": "author", "count": count, "words": words})
-            rows.append({**common, "voice": "quoted", "count": 0, "words": 0})
+            author = {"voice": "author", "count": count, "words": words}
+            quoted = {"voice": "quoted", "count": 0, "words": 0}
+            rows.append({**common, **author, **evidence(count, words, f"{category} word")})
+            rows.append({**common, **quoted, **evidence(0, 0, "")})
     return pd.DataFrame(rows)
 
 
@@ -129,3 +132,20 @@ def test_the_real_corpus_is_explored_with_every_document():
     assert set(rates["perspective"]) == {doc.perspective for doc in corpus}
     labels = {label for label, _ in explorer.categories.options}
     assert labels == {category.label for category in LEXICON_CATEGORIES.values()}
+
+
+def test_numbers_carry_the_one_word_check_and_what_the_interval_assumes(explorer):
+    explorer.docs.value = ("d1",)
+    markup = explorer.numbers.value
+    assert "One-word check" in markup
+    assert "'emotive_fear word' (3 uses), the rate would be 5.0" in markup
+    assert "other sentences like its own" in markup
+    assert "other sentences like its own" in explorer.static_view().data
+
+
+def test_the_one_word_check_is_escaped():
+    table = small_table()
+    pairs = zip(table["document"], table["count"], strict=True)
+    table["terms"] = [((f"<b>{doc}</b>", count),) if count else () for doc, count in pairs]
+    markup = LoadedLanguageExplorer(table=table).numbers.value
+    assert "&lt;b&gt;d1&lt;/b&gt;" in markup and "<b>d1" not in markup

@@ -75,3 +75,15 @@ def test_tables_are_sorted_and_deterministic(corpus, rates, terms) -> None:
     )
     assert loaded_language_table(corpus).equals(rates)
     assert loaded_terms_table(corpus).equals(terms)
+
+
+def test_sentence_columns_add_up_to_the_counts_and_words(corpus, rates, terms) -> None:
+    for row in rates.itertuples():
+        assert sum(row.sentence_counts) == row.count
+        assert sum(row.sentence_words) == row.words
+        assert sum(count for _, count in row.terms) == row.count
+        assert len(row.sentence_counts) == len(row.sentence_words)
+    for (doc, category, voice), group in terms.groupby(["document", "category", "voice"]):
+        mask = (rates["document"] == doc) & (rates["category"] == category)
+        (pairs,) = rates.loc[mask & (rates["voice"] == voice), "terms"]
+        assert dict(pairs) == dict(zip(group["term"], group["count"], strict=True))

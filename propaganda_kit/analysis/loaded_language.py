@@ -1,20 +1,28 @@
-"""Finding loaded language: lexicon terms and scare quotes, as character spans."""
+"""Loaded language: finding it (lexicon terms and scare quotes, as character spans) and
+counting it per document, category and voice, with rates per 1,000 words."""
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
-from propaganda_kit.analysis.rates import poisson_interval
+from propaganda_kit.analysis.claims import split_sentences
+from propaganda_kit.analysis.rates import (
+    bootstrap_rate_interval,
+    poisson_interval,
+    selection_seed,
+)
 from propaganda_kit.data.corpus import Corpus, Document
 from propaganda_kit.data.lexicon import LEXICON_CATEGORIES, default_compiled_lexicon, normalise
 from propaganda_kit.text.input_checks import as_ids, require_choice, require_table, require_text
 from propaganda_kit.text.spans import Span
-from propaganda_kit.text.words import per_thousand_words
+from propaganda_kit.text.words import WORD_RE, per_thousand_words
 
 TECHNIQUE = "loaded_language"
 SCARE_QUOTES = "scare quotes"
@@ -146,6 +154,8 @@ def find_loaded_language(text: str) -> list[Span]:
 # Column names of the tables below.
 DOC, TITLE, PERSPECTIVE, CATEGORY, VOICE = "document", "title", "perspective", "category", "voice"
 COUNT, WORDS, RATE = "count", "words", "rate_per_1000"
+TERMS, SENTENCE_COUNTS, SENTENCE_WORDS = "terms", "sentence_counts", "sentence_words"
+TOP_TERM, TOP_COUNT, RATE_WITHOUT_TOP = "top_term", "top_term_count", "rate_without_top_term"
 SEGMENT_VOICES = ("author", "quoted")
 
 RATE_COLUMNS = [
@@ -158,6 +168,9 @@ RATE_COLUMNS = [
     "count",
     "words",
     "rate_per_1000",
+    "terms",
+    "sentence_counts",
+    "sentence_words",
 ]
 
 TERM_COLUMNS = ["document", "title", "perspective", "category", "term", "forms", "voice", "count"]
@@ -168,20 +181,50 @@ def _spans_by_voice(doc: Document) -> list[tuple[Span, str]]:
     return [(span, doc.voice_at(span.start)) for span in find_loaded_language(doc.text)]
 
 
+def _sentence_starts(doc: Document) -> list[int]:
+    """Where each sentence of ``doc`` starts (the kit's one sentence rule, ``split_sentences``)."""
+    return [start for start, _ in split_sentences(doc.text)] or [0]
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    """The sentence an offset falls in (text before the first sentence joins the first)."""
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _sentence_words(doc: Document, starts: list[int]) -> dict[str, tuple[int, ...]]:
+    """Per voice, the words of that voice in each sentence (they add up to ``words_in_voice``)."""
+    per_voice = {voice: [0] * len(starts) for voice in SEGMENT_VOICES}
+    for seg in doc.segments:
+        for match in WORD_RE.finditer(doc.text, seg.start, seg.end):
+            per_voice[seg.voice][_sentence_index(starts, match.start())] += 1
+    return {voice: tuple(words) for voice, words in per_voice.items()}
+
+
 def loaded_language_table(corpus: Corpus) -> pd.DataFrame:
     """One row per document × category × voice, zero counts included.
 
     Columns: document, title, perspective, category, category_label, voice, count,
-    words (the words of that document in that voice) and rate_per_1000 (count per
-    1,000 of those words). Sorted by document id, category id and voice.
+    words (the words of that document in that voice), rate_per_1000 (count per 1,000 of
+    those words), and what ``rates_table`` needs for its one-word check and its interval:
+    terms (a tuple of (lexicon term, count) pairs, sorted by term), sentence_counts (the
+    row's cues in each sentence of the document) and sentence_words (the words of that
+    voice in each sentence; the same on every category's row). Sentences are those of
+    ``split_sentences``. Sorted by document id, category id and voice.
     """
     rows = []
     for doc in corpus:
-        counts = Counter((span.category, voice) for span, voice in _spans_by_voice(doc))
-        words = {voice: doc.words_in_voice(voice) for voice in SEGMENT_VOICES}
+        starts = _sentence_starts(doc)
+        words = _sentence_words(doc, starts)
+        terms: dict[tuple[str, str], Counter] = {}
+        per_sentence: dict[tuple[str, str], list[int]] = {}
+        for span, voice in _spans_by_voice(doc):
+            terms.setdefault((span.category, voice), Counter())[span.cue] += 1
+            counts = per_sentence.setdefault((span.category, voice), [0] * len(starts))
+            counts[_sentence_index(starts, span.start)] += 1
         for category, info in LEXICON_CATEGORIES.items():
             for voice in SEGMENT_VOICES:
-                count = counts[(category, voice)]
+                row_terms = terms.get((category, voice), Counter())
+                count, total = sum(row_terms.values()), sum(words[voice])
                 rows.append(
                     {
                         "document": doc.id,
@@ -191,8 +234,13 @@ def loaded_language_table(corpus: Corpus) -> pd.DataFrame:
                         "category_label": info.label,
                         "voice": voice,
                         "count": count,
-                        "words": words[voice],
-                        "rate_per_1000": per_thousand_words(count, words[voice]),
+                        "words": total,
+                        "rate_per_1000": per_thousand_words(count, total),
+                        "terms": tuple(sorted(row_terms.items())),
+                        "sentence_counts": tuple(
+                            per_sentence.get((category, voice), [0] * len(starts))
+                        ),
+                        "sentence_words": words[voice],
                     }
                 )
     frame = pd.DataFrame(rows, columns=RATE_COLUMNS)
@@ -227,7 +275,17 @@ def loaded_terms_table(corpus: Corpus) -> pd.DataFrame:
     return frame.sort_values(["document", "category", "term", "voice"], ignore_index=True)
 
 
-REQUIRED_COLUMNS = (DOC, PERSPECTIVE, CATEGORY, VOICE, COUNT, WORDS)
+REQUIRED_COLUMNS = (
+    DOC,
+    PERSPECTIVE,
+    CATEGORY,
+    VOICE,
+    COUNT,
+    WORDS,
+    TERMS,
+    SENTENCE_COUNTS,
+    SENTENCE_WORDS,
+)
 
 VOICE_CHOICES = ("all", "author", "quoted")
 
@@ -260,17 +318,82 @@ def select_rows(
 def _per_document(
     table: pd.DataFrame, voice: str, categories: Iterable[str] | None
 ) -> pd.DataFrame:
-    """Cues (in ``categories``) and words per document in one voice ('all' adds both voices).
+    """Per document (one voice, or 'all' for both): cues in ``categories``, words, and the
+    evidence behind them: term counts, cues per sentence and words per sentence.
 
     Words come from every category's rows, so choosing categories keeps them whole.
     """
     rows = table if voice == "all" else table[table[VOICE] == voice]
-    keys = [DOC, PERSPECTIVE]
-    # Each document and voice repeats its word count on every category's row: take it once.
-    words = rows.drop_duplicates([DOC, VOICE]).groupby(keys, sort=True)[WORDS].sum()
     hits = rows if categories is None else rows[rows[CATEGORY].isin(list(categories))]
-    counts = hits.groupby(keys, sort=True)[COUNT].sum().reindex(words.index, fill_value=0)
-    return pd.DataFrame({COUNT: counts, WORDS: words}).reset_index()
+    # Each document and voice repeats its words on every category's row: take them once.
+    voices = rows.drop_duplicates([DOC, VOICE])
+    out = []
+    for (doc, perspective), doc_rows in voices.groupby([DOC, PERSPECTIVE], sort=True):
+        doc_hits = hits[hits[DOC] == doc]
+        words = np.sum([np.asarray(w, dtype=int) for w in doc_rows[SENTENCE_WORDS]], axis=0)
+        cues = np.zeros_like(words)
+        for counts in doc_hits[SENTENCE_COUNTS]:
+            cues = cues + np.asarray(counts, dtype=int)
+        terms: Counter = Counter()
+        for pairs in doc_hits[TERMS]:
+            terms.update(dict(pairs))
+        out.append(
+            {
+                DOC: doc,
+                PERSPECTIVE: perspective,
+                COUNT: int(doc_hits[COUNT].sum()),
+                WORDS: int(doc_rows[WORDS].sum()),
+                TERMS: terms,
+                SENTENCE_COUNTS: cues,
+                SENTENCE_WORDS: words,
+            }
+        )
+    return pd.DataFrame(out, columns=[DOC, PERSPECTIVE, COUNT, WORDS, *EVIDENCE])
+
+
+EVIDENCE = (TERMS, SENTENCE_COUNTS, SENTENCE_WORDS)
+
+
+def top_term(terms: Counter) -> tuple[str, int]:
+    """The most frequent term and its count (ties: alphabetical first); ("", 0) if none."""
+    if not terms:
+        return "", 0
+    term, count = min(terms.items(), key=lambda item: (-item[1], item[0]))
+    return term, int(count)
+
+
+def rate_interval(evidence: pd.DataFrame, count: int, words: int, seed: int) -> tuple[float, float]:
+    """95% interval on a rate per 1,000 words: the bootstrap over sentences, never narrower
+    than the exact Poisson interval (which alone would assume words occur independently).
+
+    ``evidence`` has a row per document with its sentence_counts and sentence_words.
+    NaN when there are no words.
+    """
+    if not words:
+        return math.nan, math.nan
+    pairs = zip(evidence[SENTENCE_COUNTS], evidence[SENTENCE_WORDS], strict=True)
+    low, high = bootstrap_rate_interval(pairs, seed)
+    chance_low, chance_high = poisson_interval(count)
+    return (
+        min(low, per_thousand_words(chance_low, words)),
+        max(high, per_thousand_words(chance_high, words)),
+    )
+
+
+def _evidence_columns(
+    groups: list[pd.DataFrame], voice: str, categories: Iterable[str] | None
+) -> dict[str, list]:
+    """The interval and the one-word check for each group of per-document rows."""
+    chosen = "all" if categories is None else ",".join(sorted(categories))
+    columns: dict[str, list] = {"rate_low": [], "rate_high": [], TOP_TERM: [], TOP_COUNT: []}
+    for group in groups:
+        count, words = int(group[COUNT].sum()), int(group[WORDS].sum())
+        seed = selection_seed(voice, chosen, *sorted(group[DOC]))
+        low, high = rate_interval(group, count, words, seed)
+        term, top = top_term(sum(group[TERMS], Counter()))
+        for column, value in zip(columns, (low, high, term, top), strict=True):
+            columns[column].append(value)
+    return columns
 
 
 def rates_table(
@@ -280,11 +403,17 @@ def rates_table(
     documents: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Cues, words, rate per 1,000 words and its 95% interval, per document or perspective.
+    """Cues, words, rate per 1,000 words, its 95% interval and the one-word check, per
+    document or perspective.
 
-    A row with no words (say, a document that quotes nobody, in quoted voice) has no
-    rate: NaN, never a misleading 0. Every perspective in ``table`` gets a row when
-    ``by="perspective"``, even one with no selected documents, so both sides are on show.
+    rate_low and rate_high: a bootstrap over sentences (see ``rate_interval``), seeded from
+    the documents and the selection, so the same choice always gives the same interval.
+    top_term, top_term_count and rate_without_top_term: the row's most frequent lexicon
+    term, its uses, and the rate if it were left out (so one can see when one word carries
+    a bar; "" and 0 when there are no cues). A row with no words (say, a document that
+    quotes nobody, in quoted voice) has no rate: NaN, never a misleading 0. Every
+    perspective in ``table`` gets a row when ``by="perspective"``, even one with no
+    selected documents, so both sides are on show.
     """
     documents, categories = as_ids(documents), as_ids(categories)
     check_loaded_table(table)
@@ -292,25 +421,35 @@ def rates_table(
     require_choice(voice, VOICE_CHOICES, "voice")
     select_rows(table, documents, categories)
     scope = table if documents is None else table[table[DOC].isin(list(documents))]
-    rows = _per_document(scope, voice, categories)
+    per_doc = _per_document(scope, voice, categories)
     if by == "perspective":
-        rows = rows.groupby(PERSPECTIVE, sort=True).agg(
-            documents=(DOC, "count"), count=(COUNT, "sum"), words=(WORDS, "sum")
-        )
         everyone = sorted(table[PERSPECTIVE].unique())
-        rows = rows.reindex(everyone, fill_value=0).reset_index()
+        groups = [per_doc[per_doc[PERSPECTIVE] == p] for p in everyone]
+        rows = pd.DataFrame(
+            {
+                PERSPECTIVE: everyone,
+                "documents": [len(g) for g in groups],
+                COUNT: [int(g[COUNT].sum()) for g in groups],
+                WORDS: [int(g[WORDS].sum()) for g in groups],
+            }
+        )
     else:
-        rows = rows.sort_values([PERSPECTIVE, DOC]).reset_index(drop=True)
+        per_doc = per_doc.sort_values([PERSPECTIVE, DOC]).reset_index(drop=True)
+        groups = [per_doc.iloc[[i]] for i in range(len(per_doc))]
+        rows = per_doc[[DOC, PERSPECTIVE, COUNT, WORDS]].copy()
     rows[COUNT] = rows[COUNT].astype(int)
     rows[WORDS] = rows[WORDS].astype(int)
-    bounds = [poisson_interval(c) for c in rows[COUNT]]
-    for column, counts in (
-        (RATE, rows[COUNT]),
-        ("rate_low", [lo for lo, _ in bounds]),
-        ("rate_high", [hi for _, hi in bounds]),
-    ):
-        rows[column] = [
-            round(per_thousand_words(c, w), 2) if w else math.nan
-            for c, w in zip(counts, rows[WORDS], strict=True)
-        ]
+    rows[RATE] = [
+        per_thousand_words(c, w) if w else math.nan
+        for c, w in zip(rows[COUNT], rows[WORDS], strict=True)
+    ]
+    for column, values in _evidence_columns(groups, voice, categories).items():
+        rows[column] = values
+    rows[TOP_COUNT] = rows[TOP_COUNT].astype(int)
+    rows[RATE_WITHOUT_TOP] = [
+        per_thousand_words(c - t, w) if w else math.nan
+        for c, t, w in zip(rows[COUNT], rows[TOP_COUNT], rows[WORDS], strict=True)
+    ]
+    for column in (RATE, "rate_low", "rate_high", RATE_WITHOUT_TOP):
+        rows[column] = rows[column].round(2)
     return rows

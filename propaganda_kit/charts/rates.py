@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
@@ -24,6 +25,9 @@ from propaganda_kit.analysis.loaded_language import (
     GROUPINGS,
     PERSPECTIVE,
     RATE,
+    RATE_WITHOUT_TOP,
+    TOP_COUNT,
+    TOP_TERM,
     WORDS,
     check_loaded_table,
     rates_table,
@@ -34,8 +38,13 @@ from propaganda_kit.text.input_checks import as_ids, require_choice
 
 RATE_LABEL = "Loaded-language cues per 1,000 words"
 COUNT_LABEL = "Loaded-language cues (raw count)"
-INTERVAL_NOTE = "Lines: 95% interval (Poisson) on the rate; short texts give wide intervals."
+INTERVAL_NOTE = (
+    "The line shows how much the rate could change if the text had been made of other "
+    "sentences like its own; it does not cover errors in the word list."
+)
 LABEL_CHARS = 30
+MARK_COLOUR = "white"
+MARK_NOTE = "white mark: the bar without its most frequent word"
 
 
 def _selection_note(table: pd.DataFrame, voice: str, categories: Iterable[str] | None) -> str:
@@ -53,22 +62,37 @@ def _selection_note(table: pd.DataFrame, voice: str, categories: Iterable[str] |
     return f"Voice: {who}. Categories: {what}."
 
 
-def _perspective_legend(ax, shown: pd.DataFrame, colours: dict, **where) -> None:
-    """A legend naming every perspective, with its words on show (or 'none selected')."""
+def _perspective_legend(ax, shown: pd.DataFrame, colours: dict, *extra, **where) -> None:
+    """A legend naming every perspective, with its words on show (or 'none selected'),
+    then any ``extra`` handles."""
     handles = []
     for perspective, colour in colours.items():
         words = int(shown.loc[shown[PERSPECTIVE] == perspective, WORDS].sum())
         note = f"{words:,} words" if words else "no words in this selection"
         handles.append(Patch(facecolor=colour, label=f"{perspective} ({note})"))
-    ax.legend(handles=handles, frameon=False, fontsize=8, **where)
+    ax.legend(handles=[*handles, *extra], frameon=False, fontsize=8, **where)
 
 
-def _label(name: str, words: int, count: int) -> str:
-    """A bar's label: its name (wrapped) and the words and cues behind it."""
+def one_word_note(term: str, uses: int, count: int, without: float, normalise: bool = True) -> str:
+    """The one-word check in plain words: the rate (or the count) without the top term."""
+    if not uses:
+        return "no cues, so no most frequent word"
+    what = f"the rate would be {without:.1f}" if normalise else f"the count would be {count - uses}"
+    return f"without its most frequent word, '{term}' ({uses} use{'s' * (uses != 1)}), {what}"
+
+
+def _label(row, key: str, normalise: bool) -> str:
+    """A bar's label: its name (wrapped), the words and cues behind it, the one-word check."""
+    name, words, count = getattr(row, key), getattr(row, WORDS), getattr(row, COUNT)
     wrapped = "\n".join(textwrap.wrap(name, LABEL_CHARS, break_on_hyphens=False)) or name
     if not words:
         return f"{wrapped}\nno words here: no rate"
-    return f"{wrapped}\n{words:,} words, {count} cue{'s' * (count != 1)}"
+    said = f"{wrapped}\n{words:,} words, {count} cue{'s' * (count != 1)}"
+    uses, without = getattr(row, TOP_COUNT), getattr(row, RATE_WITHOUT_TOP)
+    if not uses:
+        return said
+    left = f"{without:.1f}" if normalise else f"{count - uses}"
+    return f"{said}\nwithout '{getattr(row, TOP_TERM)}' ({uses} use{'s' * (uses != 1)}): {left}"
 
 
 def plot_loaded_rates(
@@ -81,8 +105,9 @@ def plot_loaded_rates(
 ) -> Figure:
     """Horizontal bars of loaded-language cues per document (or perspective), by perspective.
 
-    Each bar's label gives the words and cues behind it; with ``normalise`` (the default)
-    bars are per 1,000 words with a 95% interval, otherwise they are raw counts.
+    Each bar's label gives the words and cues behind it and the one-word check (the bar
+    without its most frequent term, also marked on the bar); with ``normalise`` (the
+    default) bars are per 1,000 words with a 95% interval, otherwise they are raw counts.
     Margins are fixed (no layout engine), which keeps a redraw fast for the explorer.
     """
     documents, categories = as_ids(documents), as_ids(categories)
@@ -97,14 +122,10 @@ def plot_loaded_rates(
     ax.barh(y, lengths, color=[colours[p] for p in rows[PERSPECTIVE]], height=0.6)
     if normalise:
         ax.hlines(y, rows["rate_low"], rows["rate_high"], color="#333333", linewidth=1.2)
-    ax.set_yticks(
-        y,
-        [
-            _label(name, words, count)
-            for name, words, count in zip(rows[key], rows[WORDS], rows[COUNT], strict=True)
-        ],
-        fontsize=8,
-    )
+    without = rows[RATE_WITHOUT_TOP] if normalise else rows[COUNT] - rows[TOP_COUNT]
+    ax.plot(without, y, linestyle="none", marker="|", markersize=14, color=MARK_COLOUR, mew=2)
+    labels = [_label(row, key, normalise) for row in rows.itertuples(index=False)]
+    ax.set_yticks(y, labels, fontsize=7)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # top to bottom, rows without a rate included
     ax.set_xlabel(RATE_LABEL if normalise else COUNT_LABEL)
     ax.set_xlim(left=0)
@@ -114,13 +135,15 @@ def plot_loaded_rates(
     ax.set_title(f"Loaded-language cues by {by}, {unit}\n{note}", fontsize=10)
     if normalise:
         fig.text(0.99, 0.01, INTERVAL_NOTE, ha="right", fontsize=7, color="#555555")
+    mark = Line2D([], [], ls="none", marker="|", ms=10, mew=2, color="#999999", label=MARK_NOTE)
     _perspective_legend(
         ax,
         rows,
         colours,
+        mark,
         loc="lower left",
         bbox_to_anchor=(0.01, 0.03),
-        ncols=2,
+        ncols=3,
         bbox_transform=fig.transFigure,
     )
     return fig

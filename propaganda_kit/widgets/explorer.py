@@ -12,7 +12,12 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from propaganda_kit.analysis.loaded_language import loaded_language_table, rates_table
-from propaganda_kit.charts.rates import INTERVAL_NOTE, category_names, plot_loaded_rates
+from propaganda_kit.charts.rates import (
+    INTERVAL_NOTE,
+    category_names,
+    one_word_note,
+    plot_loaded_rates,
+)
 from propaganda_kit.data.corpus import Corpus, load_corpus
 from propaganda_kit.data.lexicon import LEXICON_CATEGORIES
 from propaganda_kit.html.errors import error_html
@@ -34,6 +39,7 @@ TABLE_COLUMNS = {
     "rate_per_1000": "Per 1,000 words",
     "rate_low": "95% interval from",
     "rate_high": "to",
+    "one_word_check": "One-word check",
 }
 
 
@@ -63,8 +69,14 @@ def html_output(markup: str) -> dict:
 
 
 def rates_html(rates: pd.DataFrame, key: str) -> str:
-    """The numbers behind the chart as an escaped HTML table."""
-    shown = rates[[key, "perspective", *TABLE_COLUMNS]].rename(
+    """The numbers behind the chart as an escaped HTML table, with the one-word check."""
+    checks = [
+        one_word_note(row.top_term, row.top_term_count, row.count, row.rate_without_top_term)
+        if row.words
+        else "no words: no rate"
+        for row in rates.itertuples(index=False)
+    ]
+    shown = rates.assign(one_word_check=checks)[[key, "perspective", *TABLE_COLUMNS]].rename(
         columns={key: key.capitalize(), "perspective": "Perspective", **TABLE_COLUMNS}
     )
     return shown.to_html(
@@ -166,7 +178,7 @@ class LoadedLanguageExplorer(KitWidget):
             self.numbers.value = ""
             return
         self.chart.outputs = (png_output(png, self._description()),)
-        self.numbers.value = rates_html(rates, "document")
+        self.numbers.value = rates_html(rates, "document") + f"<p>{html.escape(INTERVAL_NOTE)}</p>"
 
     def _description(self) -> str:
         voice = dict((v, k) for k, v in VOICE_OPTIONS)[self.voice.value]
