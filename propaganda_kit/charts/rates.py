@@ -92,7 +92,12 @@ def _label(row, key: str, normalise: bool) -> str:
     if not uses:
         return said
     left = f"{without:.1f}" if normalise else f"{count - uses}"
-    return f"{said}\nwithout '{getattr(row, TOP_TERM)}' ({uses} use{'s' * (uses != 1)}): {left}"
+    return f"{said}\n{_short_check(getattr(row, TOP_TERM), uses, left)}"
+
+
+def _short_check(term: str, uses: int, left: str) -> str:
+    """The one-word check in a chart label: "without 'term' (n uses): what is left"."""
+    return f"without '{term}' ({uses} use{'s' * (uses != 1)}): {left}"
 
 
 def plot_loaded_rates(
@@ -282,6 +287,9 @@ def plot_rate_uncertainty(
         ax.plot([row.rate_low, row.rate_high], [yi, yi], color=colour, linewidth=2)
         ax.plot([row.rate_per_1000], [yi], "o", color=colour, markersize=7)
         said = f"{row.count} cues in {row.words:,} words" if row.words else "no words: no rate"
+        if row.top_term_count:
+            left = f"{row.rate_without_top_term:.1f}"
+            said += "\n" + _short_check(row.top_term, row.top_term_count, left)
         ax.annotate(
             said,
             (row.rate_high if row.words else 0.0, yi),
@@ -291,8 +299,11 @@ def plot_rate_uncertainty(
         )
     ax.set_yticks(y, rows[key], fontsize=8)
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlim(left=0, right=max(1.0, float(rows["rate_high"].max())) * 1.45)
-    ax.set_xlabel(RATE_LABEL + " (dot) with 95% interval (line)")
+    ax.set_xlim(left=0, right=max(1.0, float(rows["rate_high"].max())) * 1.75)
+    ax.set_xlabel(
+        f"{RATE_LABEL} (dot) with 95% interval (line)\n{textwrap.fill(INTERVAL_NOTE, 90)}",
+        fontsize=8,
+    )
     ax.set_title(
         f"How sure can we be? Rates per 1,000 words by {by}, with 95% intervals\n"
         f"{_selection_note(table, voice, categories)}",
