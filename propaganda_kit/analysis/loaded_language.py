@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -315,40 +316,55 @@ def select_rows(
     return rows
 
 
+@dataclass
+class DocumentEvidence:
+    """What one document contributes to a rate: cues, words, terms, and both per sentence."""
+
+    document: str
+    perspective: str
+    count: int = 0
+    words: int = 0
+    terms: Counter = field(default_factory=Counter)
+    sentence_counts: np.ndarray | None = None
+    sentence_words: np.ndarray | None = None
+
+
+def _add(total: np.ndarray | None, more: Iterable[int]) -> np.ndarray:
+    """``total`` plus ``more``, element by element (``None`` counts as zeros)."""
+    more = np.asarray(more, dtype=int)
+    return more if total is None else total + more
+
+
 def _per_document(
     table: pd.DataFrame, voice: str, categories: Iterable[str] | None
-) -> pd.DataFrame:
-    """Per document (one voice, or 'all' for both): cues in ``categories``, words, and the
-    evidence behind them: term counts, cues per sentence and words per sentence.
+) -> list[DocumentEvidence]:
+    """Per document, sorted by id (one voice, or 'all' for both): cues in ``categories``,
+    words, term counts, cues per sentence and words per sentence.
 
     Words come from every category's rows, so choosing categories keeps them whole.
     """
     rows = table if voice == "all" else table[table[VOICE] == voice]
-    hits = rows if categories is None else rows[rows[CATEGORY].isin(list(categories))]
-    # Each document and voice repeats its words on every category's row: take them once.
-    voices = rows.drop_duplicates([DOC, VOICE])
-    out = []
-    for (doc, perspective), doc_rows in voices.groupby([DOC, PERSPECTIVE], sort=True):
-        doc_hits = hits[hits[DOC] == doc]
-        words = np.sum([np.asarray(w, dtype=int) for w in doc_rows[SENTENCE_WORDS]], axis=0)
-        cues = np.zeros_like(words)
-        for counts in doc_hits[SENTENCE_COUNTS]:
-            cues = cues + np.asarray(counts, dtype=int)
-        terms: Counter = Counter()
-        for pairs in doc_hits[TERMS]:
-            terms.update(dict(pairs))
-        out.append(
-            {
-                DOC: doc,
-                PERSPECTIVE: perspective,
-                COUNT: int(doc_hits[COUNT].sum()),
-                WORDS: int(doc_rows[WORDS].sum()),
-                TERMS: terms,
-                SENTENCE_COUNTS: cues,
-                SENTENCE_WORDS: words,
-            }
-        )
-    return pd.DataFrame(out, columns=[DOC, PERSPECTIVE, COUNT, WORDS, *EVIDENCE])
+    chosen = None if categories is None else set(categories)
+    found: dict[str, DocumentEvidence] = {}
+    voices_seen: set[tuple[str, str]] = set()
+    columns = (DOC, PERSPECTIVE, CATEGORY, VOICE, COUNT, WORDS, *EVIDENCE)
+    for doc, perspective, category, row_voice, count, words, terms, cues, per_sentence in zip(
+        *(rows[c] for c in columns), strict=True
+    ):
+        entry = found.setdefault(doc, DocumentEvidence(doc, perspective))
+        # Each document and voice repeats its words on every category's row: take them once.
+        if (doc, row_voice) not in voices_seen:
+            voices_seen.add((doc, row_voice))
+            entry.words += int(words)
+            entry.sentence_words = _add(entry.sentence_words, per_sentence)
+        if chosen is None or category in chosen:
+            entry.count += int(count)
+            entry.terms.update(dict(terms))
+            entry.sentence_counts = _add(entry.sentence_counts, cues)
+    for entry in found.values():
+        if entry.sentence_counts is None:
+            entry.sentence_counts = np.zeros_like(entry.sentence_words)
+    return [found[doc] for doc in sorted(found)]
 
 
 EVIDENCE = (TERMS, SENTENCE_COUNTS, SENTENCE_WORDS)
@@ -362,16 +378,15 @@ def top_term(terms: Counter) -> tuple[str, int]:
     return term, int(count)
 
 
-def rate_interval(evidence: pd.DataFrame, count: int, words: int, seed: int) -> tuple[float, float]:
-    """95% interval on a rate per 1,000 words: the bootstrap over sentences, never narrower
-    than the exact Poisson interval (which alone would assume words occur independently).
-
-    ``evidence`` has a row per document with its sentence_counts and sentence_words.
-    NaN when there are no words.
+def rate_interval(evidence: list[DocumentEvidence], seed: int) -> tuple[float, float]:
+    """95% interval on the pooled rate per 1,000 words of ``evidence``: the bootstrap over
+    sentences, never narrower than the exact Poisson interval (which alone would assume
+    words occur independently). NaN when there are no words.
     """
+    count, words = sum(e.count for e in evidence), sum(e.words for e in evidence)
     if not words:
         return math.nan, math.nan
-    pairs = zip(evidence[SENTENCE_COUNTS], evidence[SENTENCE_WORDS], strict=True)
+    pairs = ((e.sentence_counts, e.sentence_words) for e in evidence)
     low, high = bootstrap_rate_interval(pairs, seed)
     chance_low, chance_high = poisson_interval(count)
     return (
@@ -380,20 +395,30 @@ def rate_interval(evidence: pd.DataFrame, count: int, words: int, seed: int) -> 
     )
 
 
-def _evidence_columns(
-    groups: list[pd.DataFrame], voice: str, categories: Iterable[str] | None
-) -> dict[str, list]:
-    """The interval and the one-word check for each group of per-document rows."""
+def _rate_row(
+    evidence: list[DocumentEvidence], voice: str, categories: Iterable[str] | None
+) -> dict:
+    """Cues, words, rate, interval and one-word check of a group of documents, rounded."""
+    count, words = sum(e.count for e in evidence), sum(e.words for e in evidence)
     chosen = "all" if categories is None else ",".join(sorted(categories))
-    columns: dict[str, list] = {"rate_low": [], "rate_high": [], TOP_TERM: [], TOP_COUNT: []}
-    for group in groups:
-        count, words = int(group[COUNT].sum()), int(group[WORDS].sum())
-        seed = selection_seed(voice, chosen, *sorted(group[DOC]))
-        low, high = rate_interval(group, count, words, seed)
-        term, top = top_term(sum(group[TERMS], Counter()))
-        for column, value in zip(columns, (low, high, term, top), strict=True):
-            columns[column].append(value)
-    return columns
+    seed = selection_seed(voice, chosen, *(e.document for e in evidence))
+    low, high = rate_interval(evidence, seed)
+    term, uses = top_term(sum((e.terms for e in evidence), Counter()))
+    rate, without = (
+        (per_thousand_words(count, words), per_thousand_words(count - uses, words))
+        if words
+        else (math.nan, math.nan)
+    )
+    return {
+        COUNT: count,
+        WORDS: words,
+        RATE: round(rate, 2),
+        "rate_low": round(low, 2),
+        "rate_high": round(high, 2),
+        TOP_TERM: term,
+        TOP_COUNT: uses,
+        RATE_WITHOUT_TOP: round(without, 2),
+    }
 
 
 def rates_table(
@@ -423,33 +448,15 @@ def rates_table(
     scope = table if documents is None else table[table[DOC].isin(list(documents))]
     per_doc = _per_document(scope, voice, categories)
     if by == "perspective":
-        everyone = sorted(table[PERSPECTIVE].unique())
-        groups = [per_doc[per_doc[PERSPECTIVE] == p] for p in everyone]
-        rows = pd.DataFrame(
-            {
-                PERSPECTIVE: everyone,
-                "documents": [len(g) for g in groups],
-                COUNT: [int(g[COUNT].sum()) for g in groups],
-                WORDS: [int(g[WORDS].sum()) for g in groups],
-            }
-        )
+        rows = []
+        for perspective in sorted(table[PERSPECTIVE].unique()):
+            group = [e for e in per_doc if e.perspective == perspective]
+            head = {PERSPECTIVE: perspective, "documents": len(group)}
+            rows.append(head | _rate_row(group, voice, categories))
     else:
-        per_doc = per_doc.sort_values([PERSPECTIVE, DOC]).reset_index(drop=True)
-        groups = [per_doc.iloc[[i]] for i in range(len(per_doc))]
-        rows = per_doc[[DOC, PERSPECTIVE, COUNT, WORDS]].copy()
-    rows[COUNT] = rows[COUNT].astype(int)
-    rows[WORDS] = rows[WORDS].astype(int)
-    rows[RATE] = [
-        per_thousand_words(c, w) if w else math.nan
-        for c, w in zip(rows[COUNT], rows[WORDS], strict=True)
-    ]
-    for column, values in _evidence_columns(groups, voice, categories).items():
-        rows[column] = values
-    rows[TOP_COUNT] = rows[TOP_COUNT].astype(int)
-    rows[RATE_WITHOUT_TOP] = [
-        per_thousand_words(c - t, w) if w else math.nan
-        for c, t, w in zip(rows[COUNT], rows[TOP_COUNT], rows[WORDS], strict=True)
-    ]
-    for column in (RATE, "rate_low", "rate_high", RATE_WITHOUT_TOP):
-        rows[column] = rows[column].round(2)
-    return rows
+        per_doc.sort(key=lambda e: (e.perspective, e.document))
+        rows = [
+            {DOC: e.document, PERSPECTIVE: e.perspective} | _rate_row([e], voice, categories)
+            for e in per_doc
+        ]
+    return pd.DataFrame(rows)
