@@ -20,14 +20,19 @@ from propaganda_kit.analysis.rates import (
     selection_seed,
 )
 from propaganda_kit.data.corpus import Corpus, Document
-from propaganda_kit.data.lexicon import LEXICON_CATEGORIES, default_compiled_lexicon, normalise
+from propaganda_kit.data.lexicon import (
+    CHARGED_TOPIC,
+    LEXICON_CATEGORIES,
+    default_compiled_lexicon,
+    normalise,
+)
 from propaganda_kit.text.input_checks import as_ids, require_choice, require_table, require_text
 from propaganda_kit.text.spans import Span
 from propaganda_kit.text.words import WORD_RE, per_thousand_words
 
 TECHNIQUE = "loaded_language"
 SCARE_QUOTES = "scare quotes"
-SCARE_QUOTE_CATEGORY = "doubt_marker"
+SCARE_QUOTE_CATEGORY = "scare quotes"
 MAX_SCARE_WORDS = 3
 MAX_SCARE_CHARS = 60
 # A short stretch inside “ ” or " " with no line break and no space just inside either
@@ -80,16 +85,23 @@ def _lexicon_candidates(text: str) -> list[tuple[int, int, str, str]]:
     return hits
 
 
+def is_quoted_name(inner: str) -> bool:
+    """True when every word of ``inner`` starts with a capital: a name, not doubt."""
+    words = [w for w in re.split(r"[\s-]+", inner) if LETTER_RE.search(w)]
+    return bool(words) and all(w.lstrip("\"'“‘(")[:1].isupper() for w in words)
+
+
 def is_scare_quote(inner: str, before: str) -> bool:
     """True when quoted ``inner`` text reads as scare quotes rather than a quotation.
 
     Scare quotes hold one to three words, with at least one letter, that do not end a
-    sentence, and are not introduced as speech, a slogan or a name (after ':' or ',' or
-    words such as 'said', 'chanting', 'slogan', 'channel', 'titled').
+    sentence, are not a name (every word capitalised, such as a group's own name), and are
+    not introduced as speech, a slogan or a name (after ':' or ',' or words such as
+    'said', 'chanting', 'slogan', 'channel', 'titled').
     """
     if inner.endswith(SENTENCE_END) or len(inner.split()) > MAX_SCARE_WORDS:
         return False
-    if LETTER_RE.search(inner) is None:
+    if LETTER_RE.search(inner) is None or is_quoted_name(inner):
         return False
     before = before.rstrip()
     if before.endswith(SPEECH_MARKS):
@@ -133,23 +145,35 @@ def resolve_overlaps(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, i
     return sorted(kept)
 
 
-def find_loaded_language(text: str) -> list[Span]:
-    """Loaded-language spans in ``text``, sorted by start, never overlapping.
-
-    A span is a lexicon term (any listed or regular inflection; case ignored; whole words
-    only; a phrase wins over a word inside it) or one to three words in scare quotes.
-    ``category`` is the lexicon category, ``cue`` the lexicon term (or "scare quotes"),
-    and offsets index ``text`` as given. Empty or whitespace-only text gives [].
-    Raises ValueError for text that is not usable (see ``require_text``).
-    """
+def _lexicon_spans(text: str, wanted: frozenset[str]) -> list[Span]:
+    """Non-overlapping lexicon spans of ``text`` whose category is in ``wanted``."""
     text = require_text(text, "text")
     if not text.strip():
         return []
-    hits = resolve_overlaps(_lexicon_candidates(text) + scare_quote_candidates(text))
+    hits = resolve_overlaps([h for h in _lexicon_candidates(text) if h[3] in wanted])
     return [
         Span(start, end, text[start:end], category, TECHNIQUE, cue)
         for start, end, cue, category in hits
     ]
+
+
+def find_loaded_language(text: str) -> list[Span]:
+    """Loaded-language spans in ``text``, sorted by start, never overlapping.
+
+    A span is a lexicon term of a loaded-language category (``LEXICON_CATEGORIES``; any
+    listed or regular inflection; case ignored; whole words only; a phrase wins over a word
+    inside it). Charged topic words and scare quotes are not loaded language: see
+    ``find_charged_topic_words`` and the doubt technique of ``find_techniques``.
+    ``category`` is the lexicon category, ``cue`` the lexicon term, and offsets index
+    ``text`` as given. Empty or whitespace-only text gives [].
+    Raises ValueError for text that is not usable (see ``require_text``).
+    """
+    return _lexicon_spans(text, frozenset(LEXICON_CATEGORIES))
+
+
+def find_charged_topic_words(text: str) -> list[Span]:
+    """Words naming violent or grave facts (``charged_topic``), shown on request only."""
+    return _lexicon_spans(text, frozenset({CHARGED_TOPIC}))
 
 
 # Column names of the tables below.
