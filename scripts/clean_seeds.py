@@ -29,7 +29,7 @@ NEJAD = "Yousef Tabatabai Nejad, Friday prayer leader in Isfahan Province (as th
 DOCUMENTS = [
     {
         "raw": "000_632bb38e7296c5e4.txt",
-        "id": "acts-of-defiance-2024",
+        "id": "acts-of-defiance",
         "title": "The 20000 Acts of Defiance (subtitle: Resistance Units Send Out 20,000 "
         "Messages of Support for a Free Iran)",
         "date_as_stated": "unknown",
@@ -93,7 +93,7 @@ DOCUMENTS = [
     },
     {
         "raw": "003_0119327f8ade8e4a.txt",
-        "id": "regime-fears-online",
+        "id": "mek-support-online",
         "title": "untitled",
         "date_as_stated": "unknown",
         "date_iso": "unknown",
