@@ -1,4 +1,4 @@
-"""find_loaded_language: matching rules, offsets, overlaps, scare quotes and bad input."""
+"""find_loaded_language: matching rules, offsets, overlaps, the scare-quote rule and bad input."""
 
 from __future__ import annotations
 
@@ -7,11 +7,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from propaganda_kit import Span, find_loaded_language
-from propaganda_kit.analysis.loaded_language import SCARE_QUOTES
+from propaganda_kit.analysis.loaded_language import (
+    find_charged_topic_words,
+    scare_quote_candidates,
+)
+from propaganda_kit.analysis.techniques import find_techniques
 
 
 def cues(text: str) -> list[str]:
     return [s.cue for s in find_loaded_language(text)]
+
+
+def scare_quoted(text: str) -> list[str]:
+    return [text[start:end] for start, end, _, _ in scare_quote_candidates(text)]
 
 
 def check_offsets(text: str, spans: list[Span]) -> None:
@@ -23,31 +31,31 @@ def check_offsets(text: str, spans: list[Span]) -> None:
 
 
 def test_spans_have_exact_offsets_and_fields() -> None:
-    text = "The tyrant and his thugs mocked the protest."
+    text = "The callous official and his vile aides mocked the protest."
     spans = find_loaded_language(text)
     check_offsets(text, spans)
     assert [(s.text, s.category, s.technique, s.cue) for s in spans] == [
-        ("tyrant", "pejorative_label", "loaded_language", "tyrant"),
-        ("thugs", "pejorative_label", "loaded_language", "thug"),
+        ("callous", "emotive_anger", "loaded_language", "callous"),
+        ("vile", "emotive_anger", "loaded_language", "vile"),
     ]
 
 
 def test_case_is_ignored() -> None:
-    assert cues("TYRANT Tyrant tyrant") == ["tyrant", "tyrant", "tyrant"]
+    assert cues("VILE Vile vile") == ["vile", "vile", "vile"]
 
 
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        ("Terrorists", "terrorist"),
+        ("Atrocious", "atrocious"),
         ("atrocities", "atrocity"),
         ("brutally", "brutal"),
         ("terrified", "terrify"),
         ("annihilated", "annihilate"),
         ("massacred", "massacre"),
-        ("freedom fighters", "freedom fighter"),
-        ("so called", "so-called"),
-        ("self-styled", "self-styled"),
+        ("crocodile tears", "crocodile tears"),
+        ("turned a blind eye", "turn a blind eye"),
+        ("heavy-handed", "heavy-handed"),
     ],
 )
 def test_inflections_and_variants_match(text: str, cue: str) -> None:
@@ -58,10 +66,11 @@ def test_word_boundaries() -> None:
     assert cues("He won an award for his reporting.") == []
     assert cues("a scaredy cat") == []
     assert cues("The cultural festival was a warm affair.") == []
-    assert cues("war") == ["war"]
-    assert cues("anti-war") == ["war"]
-    assert cues("They would be late.") == []
-    assert cues("a would-be leader") == ["would-be"]
+    assert cues("vile") == ["vile"]
+    assert cues("anti-chaos") == ["chaos"]
+    assert [s.cue for s in find_charged_topic_words("anti-war")] == ["war"]
+    assert cues("They were heavy handed.") == []
+    assert cues("a heavy-handed raid") == ["heavy-handed"]
 
 
 def test_combining_mark_does_not_end_a_word() -> None:
@@ -69,23 +78,27 @@ def test_combining_mark_does_not_end_a_word() -> None:
 
 
 def test_phrase_wins_over_word_inside_it() -> None:
-    spans = find_loaded_language("They called him a freedom fighter.")
-    assert [(s.text, s.cue) for s in spans] == [("freedom fighter", "freedom fighter")]
-    assert cues("so-called experts") == ["so-called experts"]
+    spans = find_loaded_language("It was a reign of terror.")
+    assert [(s.text, s.cue) for s in spans] == [("reign of terror", "reign of terror")]
+    assert cues("psychological warfare") == ["psychological warfare"]
 
 
 def test_curly_and_straight_apostrophes() -> None:
-    text = "The regime’s lies and the regime's thugs"
+    text = "The council’s cruelty and the council's greed"
     spans = find_loaded_language(text)
     check_offsets(text, spans)
-    assert [s.text for s in spans] == ["regime", "lies", "regime", "thugs"]
+    assert [s.text for s in spans] == ["cruelty", "greed"]
+    assert [s.text for s in find_loaded_language("The mob’s vile and the mob's vile")] == [
+        "vile",
+        "vile",
+    ]
 
 
 def test_crlf_lone_cr_and_emoji_offsets() -> None:
-    text = "😀 brutal\r\nregime\rthugs 👍🏽 tyrant"
+    text = "😀 brutal\r\nvile\rcallous 👍🏽 heinous"
     spans = find_loaded_language(text)
     check_offsets(text, spans)
-    assert [s.text for s in spans] == ["brutal", "regime", "thugs", "tyrant"]
+    assert [s.text for s in spans] == ["brutal", "vile", "callous", "heinous"]
 
 
 def test_dotted_capital_i_keeps_offsets() -> None:
@@ -116,20 +129,15 @@ def test_empty_whitespace_nul_and_non_text() -> None:
 
 def test_scare_quotes() -> None:
     text = 'The “elections” and the "reforms" of the so-called "liberation front"'
-    spans = find_loaded_language(text)
-    check_offsets(text, spans)
-    assert [(s.text, s.cue) for s in spans] == [
-        ("“elections”", SCARE_QUOTES),
-        ('"reforms"', SCARE_QUOTES),
-        ("so-called", "so-called"),
-        ('"liberation front"', SCARE_QUOTES),
-    ]
-    assert {s.category for s in spans} == {"doubt_marker"}
+    assert scare_quoted(text) == ["“elections”", '"reforms"', '"liberation front"']
+    doubt = [s.text for s in find_techniques(text, "doubt")]
+    assert doubt == ["“elections”", '"reforms"', "so-called", '"liberation front"']
 
 
-def test_scare_quote_wins_over_term_inside_it() -> None:
-    spans = find_loaded_language("the “heroes” of the day")
-    assert [(s.text, s.cue) for s in spans] == [("“heroes”", SCARE_QUOTES)]
+def test_scare_quotes_are_not_loaded_language() -> None:
+    """Scare quotes are a doubt cue, counted under doubt, never as loaded language."""
+    assert find_loaded_language("the “heroes” of the day") == []
+    assert cues("the “vile” plan") == ["vile"]
 
 
 @pytest.mark.parametrize(
@@ -142,15 +150,17 @@ def test_scare_quote_wins_over_term_inside_it() -> None:
         "The quote “Stop.” ended the meeting.",
         "The year was “2020”.",
         'an odd " mark and " another',
+        "the group known as “Resistance Units” met",
+        "supporters of the “National Front” marched",
     ],
 )
 def test_not_scare_quotes(text: str) -> None:
-    assert SCARE_QUOTES not in cues(text)
+    assert scare_quoted(text) == []
 
 
 def test_unbalanced_straight_quote_does_not_hide_a_later_pair() -> None:
     text = 'He said "we will win. Then the "reforms" came.'
-    assert [s.text for s in find_loaded_language(text)] == ['"reforms"']
+    assert scare_quoted(text) == ['"reforms"']
 
 
 def test_semeval_like_sentences() -> None:
@@ -163,29 +173,13 @@ def test_semeval_like_sentences() -> None:
     check_offsets(text, spans)
     assert [s.text for s in spans] == [
         "despicable",
-        "mob",
         "reign of terror",
-        "innocent civilians",
-        "Sources say",
-        "so-called",
-        "nothing more than",
-        "smokescreen",
-        "brave",
-        "heroes",
         "stood firm",
         "barbaric",
         "onslaught",
     ]
-    assert {s.category for s in spans} >= {
-        "emotive_anger",
-        "pejorative_label",
-        "violence_threat",
-        "emotive_pity",
-        "vague_attribution",
-        "doubt_marker",
-        "glorifying_label",
-        "emotive_pride",
-    }
+    assert {s.category for s in spans} >= {"emotive_anger", "violence_threat", "emotive_pride"}
+    assert [s.text for s in find_charged_topic_words(text)] == ["innocent civilians"]
 
 
 def test_neutral_news_sentence_gives_nothing() -> None:
@@ -197,10 +191,10 @@ def test_neutral_news_sentence_gives_nothing() -> None:
 
 
 def test_large_text_is_handled() -> None:
-    unit = "A calm report on trade. The brutal regime’s “reforms” failed.\r\n"
+    unit = "A calm report on trade. The brutal council’s vile “reforms” failed.\r\n"
     text = unit * (10_000_000 // len(unit))
     spans = find_loaded_language(text)
-    assert len(spans) == 3 * (10_000_000 // len(unit))
+    assert len(spans) == 2 * (10_000_000 // len(unit))
     check_offsets(text, spans[-6:])
 
 

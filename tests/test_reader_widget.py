@@ -67,7 +67,10 @@ def test_each_document_shows_its_text_provenance_and_counts(
         "Date as stated",
         "Date (ISO)",
         "Date note",
-        "Origin as stated",
+        "Author",
+        "Outlet",
+        "Audience",
+        "Calls itself",
         "Origin note",
         "Perspective",
         "Words",
@@ -177,6 +180,23 @@ def test_technique_cues_are_underlined_so_they_show_over_loaded_words(
     css = reader.widget.children[0].value
     assert "kit-style" in classes(reader.widget.children[0])
     assert "mark.kit-hl-doubt { background: transparent; border-bottom: 3px solid" in css
-    assert "mark.kit-hl-pejorative_label { background: #" in css
+    assert "mark.kit-hl-emotive_anger { background: #" in css
+    assert "mark.kit-hl-charged_topic { background: #" in css
     technique_colours = [reader.colours[k] for k in reader.underlined if k in reader.colours]
     assert len(set(technique_colours)) == len(technique_colours)
+
+
+def test_charged_topic_words_are_off_by_default_and_shown_on_request(
+    reader: DocumentReader,
+) -> None:
+    assert reader.show_charged.value is False
+    assert "kit-charged-note" not in reader.counts.value
+    assert 'kit-hl-charged_topic"' not in reader.text.value
+    reader.show_charged.value = True
+    assert "kit-charged-note" in reader.counts.value
+    assert "not loaded language" in reader.counts.value
+    doc = reader.corpus[reader.picker.value]
+    found = reader.analysis(doc.id)
+    assert not {s.cue for s in found.charged} & {s.cue for s in found.loaded}
+    if found.charged:
+        assert "kit-hl-charged_topic" in reader.text.value

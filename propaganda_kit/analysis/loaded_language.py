@@ -146,11 +146,12 @@ def resolve_overlaps(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, i
 
 
 def _lexicon_spans(text: str, wanted: frozenset[str]) -> list[Span]:
-    """Non-overlapping lexicon spans of ``text`` whose category is in ``wanted``."""
+    """Lexicon spans of ``text`` whose category is in ``wanted``; overlaps are settled
+    over all categories first, so a loaded phrase hides a topic word inside it."""
     text = require_text(text, "text")
     if not text.strip():
         return []
-    hits = resolve_overlaps([h for h in _lexicon_candidates(text) if h[3] in wanted])
+    hits = [h for h in resolve_overlaps(_lexicon_candidates(text)) if h[3] in wanted]
     return [
         Span(start, end, text[start:end], category, TECHNIQUE, cue)
         for start, end, cue, category in hits

@@ -9,11 +9,14 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from propaganda_kit.analysis.loaded_language import find_loaded_language
+from propaganda_kit.analysis.loaded_language import (
+    find_charged_topic_words,
+    find_loaded_language,
+)
 from propaganda_kit.analysis.provenance import PROVENANCE_LABELS, provenance_rows
 from propaganda_kit.analysis.techniques import LOADED_LANGUAGE, TECHNIQUE_CUE_NOTE, find_techniques
 from propaganda_kit.data.corpus import Corpus, Document, load_corpus
-from propaganda_kit.data.lexicon import LEXICON_CATEGORIES
+from propaganda_kit.data.lexicon import CHARGED_TOPIC, CHARGED_TOPIC_CATEGORY, LEXICON_CATEGORIES
 from propaganda_kit.data.taxonomy import load_taxonomy
 from propaganda_kit.html.errors import error_html
 from propaganda_kit.html.highlight import highlight_html
@@ -30,21 +33,30 @@ from propaganda_kit.text.words import per_thousand_words
 from propaganda_kit.widgets.base import KitWidget, safe_callback, style_widget
 
 TITLE_CHARS = 60
+CHARGED_TOPIC_NOTE = (
+    "Charged topic words name violent or grave facts (killed, war, prison, victim). "
+    "A news report about violence has to use them, so they are not loaded language and "
+    "are not in any loaded-language count. They are shown here so you can see how much of "
+    "a text is about such events."
+)
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """The cues found in one document: loaded language (by category) and other techniques."""
+    """The cues found in one document: loaded language (by category), other techniques and
+    charged topic words (shown on request, never counted as loaded)."""
 
     loaded: tuple[Span, ...]
     techniques: tuple[Span, ...]
+    charged: tuple[Span, ...]
 
 
 def analyse(document: Document) -> Analysis:
     """Find the loaded-language and technique cues of ``document`` (same yardstick for all)."""
     loaded = tuple(replace(s, technique="") for s in find_loaded_language(document.text))
     others = tuple(s for s in find_techniques(document.text) if s.technique != LOADED_LANGUAGE)
-    return Analysis(loaded, others)
+    charged = tuple(replace(s, technique="") for s in find_charged_topic_words(document.text))
+    return Analysis(loaded, others, charged)
 
 
 def document_label(document: Document) -> str:
@@ -93,7 +105,7 @@ class DocumentReader(KitWidget):
     def __init__(self, corpus: Corpus | str | Path | None = None) -> None:
         self.corpus: Corpus | None = None
         self._analyses: dict[str, Analysis] = {}
-        self._rendered: dict[tuple[str, bool, bool, bool], tuple[str, str, str]] = {}
+        self._rendered: dict[tuple[str, bool, bool, bool, bool], tuple[str, str, str]] = {}
         self.message = widgets.HTML()
         self.message.add_class("kit-reader-message")
         try:
@@ -105,6 +117,7 @@ class DocumentReader(KitWidget):
             self.message.value = error_html(err)
             technique_labels, cue_ids = {}, []
         category_labels = {k: c.label for k, c in LEXICON_CATEGORIES.items()}
+        category_labels[CHARGED_TOPIC] = CHARGED_TOPIC_CATEGORY.label
         self.labels = {**category_labels, **technique_labels}
         self.underlined = sorted(technique_labels)
         self.colours = {**colour_map(category_labels), **colour_map(cue_ids, UNDERLINE_PALETTE)}
@@ -128,6 +141,12 @@ class DocumentReader(KitWidget):
             "kit-reader-toggle-techniques",
             "Highlight cues of persuasion techniques",
         )
+        self.show_charged = _toggle(
+            "Charged topic words",
+            False,
+            "kit-reader-toggle-charged",
+            "Show words that name violent or grave facts (not counted as loaded language)",
+        )
         self.show_quotes = _toggle(
             "Quoted voices",
             True,
@@ -143,14 +162,15 @@ class DocumentReader(KitWidget):
         self.text = widgets.HTML()
         self.text.add_class("kit-reader-text")
         update = safe_callback(self._update, self.message)
-        for control in (self.picker, self.show_loaded, self.show_techniques, self.show_quotes):
+        toggles = (self.show_loaded, self.show_techniques, self.show_charged, self.show_quotes)
+        for control in (self.picker, *toggles):
             control.observe(update, names="value")
         self.widget = widgets.VBox(
             [
                 style_widget(self.colours, self.underlined),
                 self.message,
                 self.picker,
-                widgets.HBox([self.show_loaded, self.show_techniques, self.show_quotes]),
+                widgets.HBox(list(toggles)),
                 self.provenance,
                 self.counts,
                 self.legend,
@@ -167,13 +187,17 @@ class DocumentReader(KitWidget):
         return self._analyses[doc_id]
 
     def _render(
-        self, doc_id: str, loaded: bool, techniques: bool, quotes: bool
+        self, doc_id: str, loaded: bool, techniques: bool, quotes: bool, charged: bool = False
     ) -> tuple[str, str, str]:
         """(text, counts, legend) HTML for one document and toggle state, cached."""
-        key = (doc_id, loaded, techniques, quotes)
+        key = (doc_id, loaded, techniques, quotes, charged)
         if key not in self._rendered:
             doc, found = self.corpus[doc_id], self.analysis(doc_id)
-            spans = (found.loaded if loaded else ()) + (found.techniques if techniques else ())
+            spans = (
+                (found.loaded if loaded else ())
+                + (found.techniques if techniques else ())
+                + (found.charged if charged else ())
+            )
             text = highlight_html(doc.text, spans, quoted=doc.quotes if quotes else None)
             lines = [
                 count_line(
@@ -191,6 +215,13 @@ class DocumentReader(KitWidget):
             ]
             counts = "".join(f'<div class="kit-counts">{html.escape(line)}</div>' for line in lines)
             counts += f'<div class="kit-note">{html.escape(TECHNIQUE_CUE_NOTE)}</div>'
+            if charged:
+                line = html.escape(count_line(len(found.charged), "charged topic word", doc, 0))
+                note = html.escape(CHARGED_TOPIC_NOTE)
+                counts += (
+                    f'<div class="kit-counts kit-charged-count">{line}</div>'
+                    f'<div class="kit-note kit-charged-note">{note}</div>'
+                )
             shown = {s.category if not s.technique else s.technique for s in spans}
             legend = legend_html({k: self.colours.get(k, "") for k in shown}, self.labels)
             if quotes:
@@ -208,7 +239,11 @@ class DocumentReader(KitWidget):
             return
         doc = self.corpus[self.picker.value]
         text, counts, legend = self._render(
-            doc.id, self.show_loaded.value, self.show_techniques.value, self.show_quotes.value
+            doc.id,
+            self.show_loaded.value,
+            self.show_techniques.value,
+            self.show_quotes.value,
+            self.show_charged.value,
         )
         self.provenance.value = provenance_card(doc)
         self.counts.value, self.legend.value, self.text.value = counts, legend, text
