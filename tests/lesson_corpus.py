@@ -12,7 +12,10 @@ METADATA = {
     "date_as_stated": "unknown",
     "date_iso": "unknown",
     "date_note": "No date.",
-    "origin_as_stated": "unknown",
+    "author": "unknown",
+    "outlet": "unknown",
+    "audience": "unknown",
+    "self_description": "unknown",
     "origin_note": "No origin.",
 }
 

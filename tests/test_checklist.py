@@ -44,7 +44,7 @@ def test_hand_checked_small_document():
         make_doc("two", "side B", "Nothing much happened here today."),
     )
     sections = fact_sheet_sections(corpus, "one")
-    assert "Open question: Who wrote or published it?" in sections["What is unknown"]
+    assert "Open question: Who wrote it?" in sections["What is unknown"]
     assert "Named source: the Oxford Survey" in sections["Claims and sources"]
     assert sections["Voices"][-1] == "Quoted: a speaker"
     quiet = fact_sheet_sections(corpus, "two")

@@ -69,6 +69,25 @@ def test_unknown_is_written_as_unknown():
     assert not frame.isna().any().any()
 
 
+def test_provenance_fields_are_as_stated_or_unknown():
+    frame = load_corpus().frame
+    hostile = frame[frame["perspective"] == "hostile to the MEK"].iloc[0]
+    assert hostile["author"] == "unknown" and "analytical article" in hostile["self_description"]
+    assert (frame["audience"] == "unknown").all()
+    assert frame.loc["censor-rally-2020", "author"] == "PMOI/MEK"
+
+
+def test_self_description_as_author_is_refused(data_copy: Path):
+    rows = read_rows(data_copy / "metadata.csv")
+    rows[2]["author"] = rows[2]["self_description"]
+    write_rows(data_copy / "metadata.csv", rows)
+    expect(
+        data_copy,
+        "metadata.csv, row 4, field 'author': repeats the self-description; what a text "
+        "calls itself is not its author (write 'unknown' when no author is named)",
+    )
+
+
 def test_quoted_voices_are_marked():
     corpus = load_corpus()
     quoted = {d.id: d.words_in_voice("quoted") for d in corpus}
@@ -90,6 +109,8 @@ def test_documents_can_be_added_without_code(data_copy: Path, tmp_path: Path, ca
             "invented-letter",
             "--perspective",
             "neutral",
+            "--outlet",
+            "An Invented Weekly",
             "--dir",
             str(data_copy),
         ]
@@ -97,7 +118,8 @@ def test_documents_can_be_added_without_code(data_copy: Path, tmp_path: Path, ca
     assert status == 0, capsys.readouterr().out
     doc = load_corpus(data_copy)["invented-letter"]
     assert doc.paragraphs == ("A short invented letter.", "It has two paragraphs.")
-    assert doc.title == "untitled" and doc.metadata["origin_as_stated"] == "unknown"
+    assert doc.title == "untitled" and doc.metadata["author"] == "unknown"
+    assert doc.metadata["outlet"] == "An Invented Weekly"
 
 
 def test_validate_command_reports_ok(capsys):
@@ -249,7 +271,10 @@ def test_wrong_word_count(data_copy: Path):
 def test_short_row(data_copy: Path):
     path = data_copy / "metadata.csv"
     path.write_text(path.read_text(encoding="utf-8") + "lonely,row\n", encoding="utf-8")
-    expect(data_copy, "metadata.csv, row 7: has 2 values but the header has 12 columns")
+    expect(
+        data_copy,
+        f"metadata.csv, row 7: has 2 values but the header has {len(METADATA_COLUMNS)} columns",
+    )
 
 
 def test_binary_metadata(data_copy: Path):

@@ -42,7 +42,8 @@ def _provenance(doc: Document) -> list[str]:
     return [
         f"Title: {doc.title}",
         f"Date as stated: {meta['date_as_stated']} ({meta['date_note']})",
-        f"Origin as stated: {meta['origin_as_stated']} ({meta['origin_note']})",
+        f"Author: {meta['author']}; outlet: {meta['outlet']}; audience: {meta['audience']}",
+        f"Calls itself: {meta['self_description']} ({meta['origin_note']})",
         f"Perspective: {doc.perspective}",
         f"Words: {doc.word_count:,}",
     ]

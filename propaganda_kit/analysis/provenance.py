@@ -8,18 +8,25 @@ from propaganda_kit.data.corpus import UNKNOWN, Corpus, Document
 
 PROVENANCE_FIELDS = {
     "title": "Title",
+    "author": "Author",
+    "outlet": "Outlet",
     "date_as_stated": "Date as stated",
     "date_iso": "Date (ISO)",
-    "origin_as_stated": "Origin as stated",
+    "audience": "Audience",
+    "self_description": "Calls itself",
     "perspective": "Perspective",
     "word_count": "Words",
 }
 QUESTIONS = {
     "title": "What is it called?",
+    "author": "Who wrote it?",
+    "outlet": "Where was it published?",
     "date_as_stated": "When was it written?",
     "date_iso": "On exactly which day?",
-    "origin_as_stated": "Who wrote or published it?",
+    "audience": "Who was it written for?",
+    "self_description": "What kind of text does it say it is?",
 }
+NOT_STATED = (UNKNOWN, "untitled", "")
 
 
 def provenance_table(corpus: Corpus) -> pd.DataFrame:
@@ -30,13 +37,12 @@ def provenance_table(corpus: Corpus) -> pd.DataFrame:
 
 
 def unknowns(document: Document) -> list[str]:
-    """The provenance questions this document leaves open, in plain words."""
-    open_questions = []
-    for field, question in QUESTIONS.items():
-        value = document.metadata[field]
-        if value in (UNKNOWN, "untitled"):
-            open_questions.append(question)
-    return open_questions
+    """One plain question per provenance field the document leaves unknown, the same for all."""
+    return [
+        question
+        for field, question in QUESTIONS.items()
+        if document.metadata.get(field, UNKNOWN).strip() in NOT_STATED
+    ]
 
 
 def unknowns_table(corpus: Corpus) -> pd.DataFrame:
@@ -55,10 +61,13 @@ def unknowns_table(corpus: Corpus) -> pd.DataFrame:
 
 PROVENANCE_LABELS = (
     ("title", "Title"),
+    ("author", "Author"),
+    ("outlet", "Outlet"),
     ("date_as_stated", "Date as stated"),
     ("date_iso", "Date (ISO)"),
     ("date_note", "Date note"),
-    ("origin_as_stated", "Origin as stated"),
+    ("audience", "Audience"),
+    ("self_description", "Calls itself"),
     ("origin_note", "Origin note"),
     ("perspective", "Perspective"),
     ("word_count", "Words"),

@@ -25,10 +25,13 @@ UNKNOWN = "unknown"
 METADATA_COLUMNS = [
     "id",
     "title",
+    "author",
+    "outlet",
     "date_as_stated",
     "date_iso",
     "date_note",
-    "origin_as_stated",
+    "audience",
+    "self_description",
     "origin_note",
     "perspective",
     "word_count",
@@ -158,6 +161,14 @@ def _check_metadata_row(number: int, row: dict[str, str]) -> None:
             f"'{row['id']}' is not a valid id (use lowercase letters, digits, '-' and '_')",
             row=number,
             field="id",
+        )
+    if row["author"] != UNKNOWN and row["author"] == row["self_description"]:
+        raise CorpusError(
+            METADATA_FILE,
+            "repeats the self-description; what a text calls itself is not its author "
+            "(write 'unknown' when no author is named)",
+            row=number,
+            field="author",
         )
     if row["date_iso"] != UNKNOWN:
         try:

@@ -99,7 +99,10 @@ def add_document(args: argparse.Namespace) -> int:
             "date_as_stated": args.date_as_stated or UNKNOWN,
             "date_iso": args.date_iso or UNKNOWN,
             "date_note": args.date_note or UNKNOWN,
-            "origin_as_stated": args.origin or UNKNOWN,
+            "author": args.author or UNKNOWN,
+            "outlet": args.outlet or UNKNOWN,
+            "audience": args.audience or UNKNOWN,
+            "self_description": args.self_description or UNKNOWN,
             "origin_note": UNKNOWN,
             "perspective": args.perspective,
             "word_count": str(word_count(text)),
@@ -141,7 +144,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--date-as-stated", default=None)
     p.add_argument("--date-iso", default=None, help="YYYY-MM-DD, only when unambiguous")
     p.add_argument("--date-note", default=None)
-    p.add_argument("--origin", default=None, help="what the text says of its origin")
+    p.add_argument("--author", default=None, help="the author as the text names it")
+    p.add_argument("--outlet", default=None, help="the outlet, publisher or site as stated")
+    p.add_argument("--audience", default=None, help="who the text says it is written for")
+    p.add_argument("--self-description", default=None, help="what the text says it is")
     p.add_argument("--keep-raw", action="store_true", help="also keep the file under raw/")
     p.add_argument("--dir", default=None, help="the data folder (default: the kit's data/)")
     p.set_defaults(run=add_document)
