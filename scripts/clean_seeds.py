@@ -35,8 +35,12 @@ DOCUMENTS = [
         "date_as_stated": "unknown",
         "date_iso": "unknown",
         "date_note": "The text states no date; it describes events of summer 2024.",
-        "origin_as_stated": "unknown",
-        "origin_note": "The text names no author, outlet or audience.",
+        "author": "unknown",
+        "outlet": "unknown",
+        "audience": "unknown",
+        "self_description": "unknown",
+        "origin_note": "The text names no author, outlet or audience, and does not say what "
+        "kind of text it is.",
         "perspective": "supportive of the MEK",
         "quotes": [
             ("“Death to the Hypocrites”", CHANTED, "slogan"),
@@ -51,9 +55,12 @@ DOCUMENTS = [
         "date_iso": "unknown",
         "date_note": "The text states no date; it embeds posts dated 2023-09-21, "
         "2024-06-25 and 2025-01-20, so it was written on or after 2025-01-20.",
-        "origin_as_stated": "unknown",
-        "origin_note": "Author and outlet unknown. It embeds posts by the PMOI's own "
-        "account (@Mojahedineng) and by @DavidAltonHL.",
+        "author": "unknown",
+        "outlet": "unknown",
+        "audience": "unknown",
+        "self_description": "unknown",
+        "origin_note": "The text names no author, outlet or audience. It embeds posts by the "
+        "PMOI's own account (@Mojahedineng) and by @DavidAltonHL.",
         "perspective": "supportive of the MEK",
         "quotes": [
             (
@@ -85,9 +92,12 @@ DOCUMENTS = [
         "date_iso": "unknown",
         "date_note": "Ambiguous: 3 June 2025 (day.month) or 6 March 2025 (month.day); "
         "the text does not say which.",
-        "origin_as_stated": "calls itself “this analytical article”",
-        "origin_note": "Author and outlet unknown. It ends with a call to international "
-        "human rights institutions and United Nations mechanisms.",
+        "author": "unknown",
+        "outlet": "unknown",
+        "audience": "unknown",
+        "self_description": "“this analytical article”",
+        "origin_note": "The text names no author, outlet or audience. It ends with a call to "
+        "international human rights institutions and United Nations mechanisms.",
         "perspective": "hostile to the MEK",
         "quotes": [],
     },
@@ -98,9 +108,13 @@ DOCUMENTS = [
         "date_as_stated": "unknown",
         "date_iso": "unknown",
         "date_note": "The text states no date.",
-        "origin_as_stated": "unknown",
-        "origin_note": "Author and outlet unknown. The capture ended with links to "
-        "“Estimating Support for the MEK in Iran: Part 7” and “Part 8” (removed as debris).",
+        "author": "unknown",
+        "outlet": "unknown",
+        "audience": "unknown",
+        "self_description": "unknown",
+        "origin_note": "The text names no author, outlet or audience. The capture ended with "
+        "links to “Estimating Support for the MEK in Iran: Part 7” and “Part 8”"
+        " (removed as debris).",
         "perspective": "supportive of the MEK",
         "quotes": [
             ("Today, the weapon that can eliminate", MOGHITHI, "quotation", "one after another."),
@@ -131,8 +145,12 @@ DOCUMENTS = [
         "date_as_stated": "Iran, July 25, 2020",
         "date_iso": "2020-07-25",
         "date_note": "The rally it reports took place on Friday, July 17 (2020).",
-        "origin_as_stated": "Reporting by PMOI/MEK",
-        "origin_note": "Names the PMOI/MEK as the reporter; no individual author.",
+        "author": "PMOI/MEK",
+        "outlet": "unknown",
+        "audience": "unknown",
+        "self_description": "unknown",
+        "origin_note": "The text says “Reporting by PMOI/MEK”: an organisation, no individual "
+        "author. It names no outlet or audience.",
         "perspective": "supportive of the MEK",
         "quotes": [],
     },
@@ -209,10 +227,13 @@ def main() -> None:
             {
                 "id": doc["id"],
                 "title": doc["title"],
+                "author": doc["author"],
+                "outlet": doc["outlet"],
                 "date_as_stated": doc["date_as_stated"],
                 "date_iso": doc["date_iso"],
                 "date_note": doc["date_note"],
-                "origin_as_stated": doc["origin_as_stated"],
+                "audience": doc["audience"],
+                "self_description": doc["self_description"],
                 "origin_note": doc["origin_note"],
                 "perspective": doc["perspective"],
                 "word_count": word_count(text),
