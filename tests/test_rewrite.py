@@ -153,10 +153,9 @@ def test_static_view_marks_the_original(tmp_path):
 
 
 def test_terms_show_the_forms_written_when_they_differ():
-    report = compare_rewrite("The cronies met. A crony left.", "They met.")
-    (crony,) = report.terms
-    assert (crony.term, crony.before, crony.forms) == ("crony", 2, ("cronies",))
-    assert crony.shown == "crony (as written: cronies)"
-    assert "crony (as written: cronies)" in report_html(report)
-    scare = compare_rewrite("They met.", 'The "experts" met.').terms[0]
-    assert scare.forms == () and scare.shown == '"experts" (scare quotes)'
+    report = compare_rewrite("They bungled it. A bungle followed.", "They met.")
+    (bungle,) = report.terms
+    assert (bungle.term, bungle.before, bungle.forms) == ("bungle", 2, ("bungled",))
+    assert bungle.shown == "bungle (as written: bungled)"
+    assert "bungle (as written: bungled)" in report_html(report)
+    assert compare_rewrite("They met.", 'The "experts" met.').terms == ()  # doubt, not loaded
