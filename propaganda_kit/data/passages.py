@@ -8,6 +8,7 @@ options), separated by ';', or is ``none`` for a passage that uses no technique.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,3 +122,77 @@ def load_quiz_passages(
     if not passages:
         raise CorpusError(PASSAGES_FILE, "has no passages")
     return passages
+
+
+SPOT_KEY_FILE = "answer_keys/ex01_spot_techniques.json"
+QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"})
+
+
+@dataclass(frozen=True)
+class LabelledPassage:
+    """A passage keyed somewhere in the kit: where, its text, and the techniques it carries.
+
+    ``complete`` is True for a full key (quiz, exercise); a taxonomy example names only
+    the one technique it illustrates.
+    """
+
+    place: str
+    text: str
+    techniques: frozenset[str]
+    complete: bool
+
+
+def normalise_passage(text: str) -> str:
+    """Lower-case, straight quotes and dashes, single spaces: for comparing passages."""
+    return " ".join(text.translate(QUOTE_MARKS).lower().split())
+
+
+def labelled_passages(data_dir: str | Path | None = None) -> list[LabelledPassage]:
+    """Every SemEval-keyed passage: quiz rows, exercise 1's required sets, taxonomy examples."""
+    root = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
+    found = [
+        LabelledPassage(f"quiz {p.id}", p.text, frozenset(p.techniques), True)
+        for p in load_quiz_passages(root / PASSAGES_FILE)
+        if p.source == "document"
+    ]
+    key = json.loads((root / SPOT_KEY_FILE).read_text(encoding="utf-8"))
+    found += [
+        LabelledPassage(f"ex01 {item['id']}", item["passage"], frozenset(item["required"]), True)
+        for item in key["exercises"]
+    ]
+    taxonomy = load_taxonomy(root / "taxonomy.csv")
+    for technique, row in taxonomy[taxonomy["framework"] == QUIZ_FRAMEWORK].iterrows():
+        for side in ("supportive", "hostile"):
+            if row[f"{side}_example"]:
+                place = f"taxonomy {technique} ({side})"
+                found.append(
+                    LabelledPassage(place, row[f"{side}_example"], frozenset([technique]), False)
+                )
+    return found
+
+
+def key_conflicts(passages: list[LabelledPassage]) -> list[str]:
+    """Pairs of overlapping passages (one equal to or inside the other) whose keys disagree.
+
+    Two full keys must list the same techniques; a taxonomy example's technique must be
+    in the full key of any passage it overlaps.
+    """
+    problems = []
+    for i, first in enumerate(passages):
+        for second in passages[i + 1 :]:
+            a, b = normalise_passage(first.text), normalise_passage(second.text)
+            if a not in b and b not in a:
+                continue
+            if first.complete and second.complete:
+                agree = first.techniques == second.techniques
+            elif first.complete or second.complete:
+                full, part = (first, second) if first.complete else (second, first)
+                agree = part.techniques <= full.techniques
+            else:
+                agree = True
+            if not agree:
+                problems.append(
+                    f"{first.place} {sorted(first.techniques)} vs "
+                    f"{second.place} {sorted(second.techniques)}"
+                )
+    return problems
