@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from propaganda_kit import CorpusError, load_corpus
-from propaganda_kit.data.taxonomy import TAXONOMY_FILE, load_taxonomy, semeval_label_map
+from propaganda_kit.data.taxonomy import (
+    TAXONOMY_FILE,
+    load_taxonomy,
+    mapped_labels,
+    semeval_label_map,
+)
 
 SEMEVAL_LABELS = {
     "Loaded_Language",
@@ -110,3 +115,19 @@ def test_duplicate_id_is_refused(data_copy):
     path = _write(data_copy, "\n".join(lines + [lines[1]]) + "\n")
     with pytest.raises(CorpusError, match="duplicate id 'loaded_language'"):
         load_taxonomy(path)
+
+
+def test_mapped_labels_show_every_device_a_technique_maps_to():
+    labels = mapped_labels()
+    assert labels["bandwagon"] == "Band wagon (IPA); Transfer (IPA)"
+    assert labels["repetition"] == "(no close match)"
+    for tech_id, text in labels.items():
+        assert text.count(";") == load_taxonomy().loc[tech_id, "maps_to"].count(";")
+
+
+def test_definitions_follow_the_published_wording():
+    definitions = load_taxonomy()["definition"]
+    assert "hypocrisy" in definitions["whataboutism"]
+    assert "scapegoating" in definitions["causal_oversimplification"]
+    assert "falsehoods" in definitions["ipa_card_stacking"]
+    assert "distractions" in definitions["ipa_card_stacking"]

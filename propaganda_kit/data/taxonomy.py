@@ -1,7 +1,8 @@
 """The technique taxonomy: SemEval-2020 Task 11 techniques and the IPA's seven devices.
 
-``data/taxonomy.csv`` holds one row per technique with our own one-line definition, how the
-two lists map onto each other, and (where the corpus has one) an example quote from a
+``data/taxonomy.csv`` holds one row per technique with a plain paraphrase of its published
+definition (the SemEval-2020 Task 11 task description; the IPA's 1937 list), every technique
+of the other list it maps to, and (where the corpus has one) an example quote from a
 document of each perspective, copied verbatim and with the document's id.
 """
 
@@ -35,6 +36,7 @@ FRAMEWORKS = {
 }
 SIDES = ("supportive", "hostile")
 TECHNIQUE_ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
+NO_MATCH = "(no close match)"
 
 
 def _check_row(number: int, row: dict[str, str], ids: set[str]) -> None:
@@ -96,3 +98,12 @@ def semeval_label_map(taxonomy: pd.DataFrame | None = None) -> dict[str, str]:
     table = load_taxonomy() if taxonomy is None else taxonomy
     semeval = table[table["framework"] == "semeval2020"]
     return dict(zip(semeval["source_label"], semeval.index, strict=True))
+
+
+def mapped_labels(taxonomy: pd.DataFrame | None = None) -> pd.Series:
+    """Technique id -> the labels of every technique it maps to, joined by '; '."""
+    table = load_taxonomy() if taxonomy is None else taxonomy
+    labels = table["label"]
+    return table["maps_to"].map(
+        lambda ids: "; ".join(labels[t] for t in filter(None, ids.split(";"))) or NO_MATCH
+    )
