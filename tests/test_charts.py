@@ -256,7 +256,7 @@ def test_one_id_given_as_a_string_is_one_id():
 
     table = loaded_language_table(load_corpus())
     doc = table["document"].iloc[0]
-    as_string = rates_table(table, documents=doc, categories="pejorative_label")
-    as_list = rates_table(table, documents=[doc], categories=["pejorative_label"])
+    as_string = rates_table(table, documents=doc, categories="emotive_anger")
+    as_list = rates_table(table, documents=[doc], categories=["emotive_anger"])
     assert len(as_string) == 1
     assert as_string.equals(as_list)
