@@ -174,11 +174,17 @@ def test_semeval_like_sentences() -> None:
     assert [s.text for s in spans] == [
         "despicable",
         "reign of terror",
+        "brave",
         "stood firm",
         "barbaric",
         "onslaught",
     ]
-    assert {s.category for s in spans} >= {"emotive_anger", "violence_threat", "emotive_pride"}
+    assert {s.category for s in spans} >= {
+        "emotive_anger",
+        "violence_threat",
+        "emotive_pride",
+        "evaluative_praise",
+    }
     assert [s.text for s in find_charged_topic_words(text)] == ["innocent civilians"]
 
 
