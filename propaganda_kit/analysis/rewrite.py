@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from propaganda_kit.analysis.loaded_language import SCARE_QUOTES, find_loaded_language
+from propaganda_kit.analysis.loaded_language import find_loaded_language
 from propaganda_kit.text.input_checks import require_text
 from propaganda_kit.text.spans import Span
 from propaganda_kit.text.words import per_thousand_words, word_count
@@ -74,8 +74,8 @@ class RewriteReport:
 
 
 def term_of(span: Span) -> str:
-    """The name a cue is counted under: its lexicon term, or the scare-quoted words."""
-    return f"{span.text} ({SCARE_QUOTES})" if span.cue == SCARE_QUOTES else span.cue
+    """The name a cue is counted under: its lexicon term."""
+    return span.cue
 
 
 def _checked(text: object, what: str) -> str:
@@ -105,8 +105,7 @@ def compare_rewrite(original: str, rewrite: str) -> RewriteReport:
     categories = {term_of(s): s.category for s in before_spans + after_spans}
     written: dict[str, set[str]] = {}
     for span in before_spans + after_spans:
-        if span.cue != SCARE_QUOTES:  # a scare-quoted term is named by its own words
-            written.setdefault(term_of(span), set()).add(" ".join(span.text.lower().split()))
+        written.setdefault(term_of(span), set()).add(" ".join(span.text.lower().split()))
     before = Counter(term_of(s) for s in before_spans)
     after = Counter(term_of(s) for s in after_spans)
     terms = tuple(
