@@ -42,6 +42,7 @@ from propaganda_kit.charts.agreement import plot_disagreement
 from propaganda_kit.charts.claims import plot_sourced_claims
 from propaganda_kit.charts.framing import plot_actor_labels, plot_distinctive_words
 from propaganda_kit.charts.rates import (
+    one_word_note,
     plot_category_rates,
     plot_loaded_rates,
     plot_rate_uncertainty,
@@ -51,7 +52,7 @@ from propaganda_kit.data.annotations import load_annotations, load_sample_class
 from propaganda_kit.data.corpus import Corpus, Document, Segment, load_corpus
 from propaganda_kit.data.lexicon import LEXICON_CATEGORIES, load_lexicon
 from propaganda_kit.data.semeval import read_semeval
-from propaganda_kit.data.taxonomy import load_taxonomy
+from propaganda_kit.data.taxonomy import load_taxonomy, mapped_labels
 from propaganda_kit.html.empty import table_or_note
 from propaganda_kit.html.errors import enable_friendly_errors
 from propaganda_kit.html.highlight import highlight_html
@@ -68,11 +69,11 @@ __all__ = [
     "evaluate_on_semeval", "evaluate_spans", "fact_sheet", "find_claims",
     "find_loaded_language", "find_techniques", "highlight_html", "load_annotations",
     "load_corpus", "load_lexicon", "load_sample_class", "load_taxonomy",
-    "loaded_language_table", "loaded_terms_table", "log_odds", "naming_map", "naming_wide",
-    "one_sided_labels", "one_sided_terms", "plot_actor_labels", "plot_category_rates",
-    "plot_disagreement", "plot_distinctive_words", "plot_loaded_rates", "plot_rate_uncertainty",
-    "plot_sourced_claims", "plot_voice_rates", "provenance_table", "quotes_table",
-    "rates_table", "read_semeval", "report_html", "sourced_claims_table", "style_html",
-    "table_or_note", "technique_rates", "unknowns", "unknowns_table", "voice_table",
-    "words_by_perspective",
+    "loaded_language_table", "loaded_terms_table", "log_odds", "mapped_labels", "naming_map",
+    "naming_wide", "one_sided_labels", "one_sided_terms", "one_word_note", "plot_actor_labels",
+    "plot_category_rates", "plot_disagreement", "plot_distinctive_words", "plot_loaded_rates",
+    "plot_rate_uncertainty", "plot_sourced_claims", "plot_voice_rates", "provenance_table",
+    "quotes_table", "rates_table", "read_semeval", "report_html", "sourced_claims_table",
+    "style_html", "table_or_note", "technique_rates", "unknowns", "unknowns_table",
+    "voice_table", "words_by_perspective",
 ]  # fmt: skip

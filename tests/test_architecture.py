@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,5 +83,28 @@ def test_importing_the_kit_has_no_side_effects():
         "import propaganda_kit.checks.registry as r\n"
         "assert not r.EXERCISES.loaded, 'answer keys were read at import'\n"
     )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+NOTEBOOK_IMPORT_RE = re.compile(r"^\s*(?:from|import) (propaganda_kit[\w.]*)", re.MULTILINE)
+NOTEBOOKS = sorted(
+    p
+    for folder in ("notebooks", "solutions", "exercises")
+    for p in (PACKAGE.parent / folder).glob("*.ipynb")
+)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebooks_import_only_the_public_api(path: Path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    used = set(NOTEBOOK_IMPORT_RE.findall(code))
+    assert used <= {"propaganda_kit", "propaganda_kit.widgets", "propaganda_kit.checks"}, used
+
+
+def test_every_public_name_exists():
+    code = "import propaganda_kit as k; missing = [n for n in k.__all__ if not hasattr(k, n)]; "
+    code += "assert not missing, missing"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -100,3 +100,10 @@ def test_the_first_corpus_rates_carry_the_check_and_contain_the_rate(by):
     assert (rates["rate_per_1000"] <= rates["rate_high"]).all()
     assert (rates["rate_without_top_term"] <= rates["rate_per_1000"]).all()
     assert (rates["top_term_count"] <= rates["count"]).all()
+
+
+def test_choosing_every_category_gives_the_same_interval_as_choosing_none():
+    corpus = load_corpus()
+    table = loaded_language_table(corpus)
+    every = sorted(table["category"].unique())
+    assert rates_table(table).equals(rates_table(table, categories=every))

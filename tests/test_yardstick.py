@@ -137,6 +137,15 @@ def test_neutral_controls_get_no_loaded_language_mark() -> None:
     assert false_alarms == {}, f"{len(false_alarms)} false alarms: {false_alarms}"
 
 
+def test_literal_violence_in_neutral_controls_is_not_an_appeal_to_fear() -> None:
+    alarms = [
+        (span.text, sentence)
+        for sentence in neutral_controls()
+        for span in find_techniques(sentence, ["appeal_to_fear"])
+    ]
+    assert alarms == []
+
+
 def test_neutral_controls_include_violent_subjects_as_charged_topic_words() -> None:
     topical = [s for s in neutral_controls() if find_charged_topic_words(s)]
     assert len(topical) >= 15

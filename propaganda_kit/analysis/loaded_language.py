@@ -470,6 +470,8 @@ def rates_table(
     require_choice(by, GROUPINGS, "by")
     require_choice(voice, VOICE_CHOICES, "voice")
     select_rows(table, documents, categories)
+    if categories is not None and set(categories) >= set(table[CATEGORY]):
+        categories = None  # every category chosen is the same selection as none: same interval
     scope = table if documents is None else table[table[DOC].isin(list(documents))]
     per_doc = _per_document(scope, voice, categories)
     if by == "perspective":
