@@ -15,14 +15,14 @@ import statistics
 import time
 
 from propaganda_kit import load_corpus, loaded_language_table
-from propaganda_kit.analysis.loaded_language import _per_document, rates_table
+from propaganda_kit.analysis.loaded_language import document_evidence, rates_table
 from propaganda_kit.analysis.rates import bootstrap_rate_interval, poisson_interval, selection_seed
 
 CHOICES = (
     {"by": "document"},
     {"by": "perspective"},
     {"by": "document", "voice": "author"},
-    {"by": "document", "categories": ["pejorative_label"]},
+    {"by": "document", "categories": ["evaluative_contempt"]},
 )
 
 
@@ -40,7 +40,7 @@ def cpu_ms(action, runs: int) -> float:
 def widths(table, by: str) -> list[tuple[str, float, float, float]]:
     """(name, Poisson width, bootstrap width, shown width) per row, all voices and categories."""
     rows = rates_table(table, by=by)
-    evidence = _per_document(table, "all", None)
+    evidence = document_evidence(table, "all", None)
     out = []
     for row in rows.itertuples(index=False):
         name = row.document if by == "document" else row.perspective

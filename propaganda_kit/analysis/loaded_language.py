@@ -360,7 +360,7 @@ def _add(total: np.ndarray | None, more: Iterable[int]) -> np.ndarray:
     return more if total is None else total + more
 
 
-def _per_document(
+def document_evidence(
     table: pd.DataFrame, voice: str, categories: Iterable[str] | None
 ) -> list[DocumentEvidence]:
     """Per document, sorted by id (one voice, or 'all' for both): cues in ``categories``,
@@ -473,7 +473,7 @@ def rates_table(
     if categories is not None and set(categories) >= set(table[CATEGORY]):
         categories = None  # every category chosen is the same selection as none: same interval
     scope = table if documents is None else table[table[DOC].isin(list(documents))]
-    per_doc = _per_document(scope, voice, categories)
+    per_doc = document_evidence(scope, voice, categories)
     if by == "perspective":
         rows = []
         for perspective in sorted(table[PERSPECTIVE].unique()):

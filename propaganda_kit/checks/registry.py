@@ -19,7 +19,7 @@ from propaganda_kit.checks.freetext import CHECKERS as FREETEXT_CHECKERS
 from propaganda_kit.checks.numeric import CHECKERS as NUMERIC_CHECKERS
 from propaganda_kit.checks.span_answers import CHECKERS as SPAN_CHECKERS
 from propaganda_kit.data.paths import DEFAULT_DATA_DIR
-from propaganda_kit.text.ids import is_id
+from propaganda_kit.text.ids import id_problem, is_id
 
 ANSWER_KEYS_DIR = DEFAULT_DATA_DIR / "answer_keys"
 CHECKERS: dict[str, Checker] = {
@@ -57,7 +57,7 @@ def _exercise(entry: object, notebook: str, label: str) -> Exercise:
         raise KeyProblem(f"{label}: each exercise is a JSON object")
     ex_id = entry.get("id")
     if not is_id(ex_id):
-        raise KeyProblem(f"{label}: {ex_id!r} is not a valid id (lowercase, digits, '-')")
+        raise KeyProblem(f"{label}: {id_problem(ex_id)}")
     if entry.get("kind") not in CHECKERS:
         raise KeyProblem(f"{label}, {ex_id}: 'kind' must be one of {', '.join(CHECKERS)}")
     points = entry.get("max_points")

@@ -14,7 +14,7 @@ import pandas as pd
 from propaganda_kit.data.paths import DEFAULT_DATA_DIR
 from propaganda_kit.data.tables import decode_text, read_table
 from propaganda_kit.text.errors import CorpusError
-from propaganda_kit.text.ids import is_id
+from propaganda_kit.text.ids import id_problem, is_id
 from propaganda_kit.text.words import word_count
 
 METADATA_FILE = "metadata.csv"
@@ -158,7 +158,7 @@ def _check_metadata_row(number: int, row: dict[str, str]) -> None:
     if not is_id(row["id"]):
         raise CorpusError(
             METADATA_FILE,
-            f"'{row['id']}' is not a valid id (use lowercase letters, digits, '-' and '_')",
+            id_problem(row["id"]),
             row=number,
             field="id",
         )

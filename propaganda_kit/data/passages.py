@@ -17,7 +17,7 @@ from propaganda_kit.data.paths import DEFAULT_DATA_DIR
 from propaganda_kit.data.tables import read_table
 from propaganda_kit.data.taxonomy import load_taxonomy
 from propaganda_kit.text.errors import CorpusError
-from propaganda_kit.text.ids import is_id
+from propaganda_kit.text.ids import id_problem, is_id
 
 PASSAGES_FILE = "quiz_passages.csv"
 PASSAGE_COLUMNS = ["id", "source", "document_id", "text", "techniques", "reason"]
@@ -45,7 +45,7 @@ def _parse_row(number: int, row: dict[str, str], known: set[str]) -> QuizPassage
     if not is_id(row["id"]):
         raise CorpusError(
             PASSAGES_FILE,
-            f"'{row['id']}' is not a valid id (use lowercase letters, digits, '-' and '_')",
+            id_problem(row["id"]),
             row=number,
             field="id",
         )

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from propaganda_kit.text.ids import is_id
+from propaganda_kit.text.ids import ID_RULE, is_id
 
 WORK_FOLDER = "my_work"
 
@@ -25,10 +25,7 @@ def work_folder(folder: str | Path | None = None) -> Path:
 def work_path(name: str, folder: str | Path | None = None) -> Path:
     """The JSON file that holds the answers called ``name``."""
     if not is_id(name):
-        raise ValueError(
-            f"{name!r} is not a usable name for saved work (use lowercase "
-            "letters, digits, '-' and '_', up to 64 characters)."
-        )
+        raise ValueError(f"{name!r} is not a usable name for saved work ({ID_RULE}).")
     return work_folder(folder) / f"{name}.json"
 
 

@@ -19,7 +19,7 @@ from propaganda_kit.data.corpus import (
 from propaganda_kit.data.paths import DEFAULT_DATA_DIR
 from propaganda_kit.data.tables import read_text_file
 from propaganda_kit.text.errors import CorpusError
-from propaganda_kit.text.ids import is_id
+from propaganda_kit.text.ids import id_problem, is_id
 from propaganda_kit.text.words import word_count
 
 
@@ -79,7 +79,7 @@ def add_document(args: argparse.Namespace) -> int:
     root = Path(args.dir) if args.dir else DEFAULT_DATA_DIR
     source = Path(args.file)
     if not is_id(args.id):
-        print(f"Problem found: '{args.id}' is not a valid id (lowercase letters, digits, - and _).")
+        print(f"Problem found: {id_problem(args.id)}.")
         return 1
     target = root / DOCUMENTS_DIR / f"{args.id}.txt"
     if target.exists():
