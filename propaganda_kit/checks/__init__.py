@@ -8,6 +8,7 @@ shows the feedback once). ``NOT_ANSWERED`` is the placeholder students replace.
 """
 
 from propaganda_kit.checks.answers import NOT_ANSWERED
+from propaganda_kit.checks.autograde import points_for
 from propaganda_kit.checks.core import check, evaluate
 from propaganda_kit.checks.passages import show_passage
 from propaganda_kit.checks.registry import EXERCISES, Exercise, load_exercises
@@ -22,5 +23,6 @@ __all__ = [
     "check",
     "evaluate",
     "load_exercises",
+    "points_for",
     "show_passage",
 ]

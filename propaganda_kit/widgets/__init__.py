@@ -1,8 +1,16 @@
 """The kit's interactive widgets (ipywidgets 8): each has ``.widget`` and ``static_view()``."""
 
+from propaganda_kit.widgets.exercise import ExerciseWidget, exercise_widget
 from propaganda_kit.widgets.explorer import LoadedLanguageExplorer
 from propaganda_kit.widgets.quiz import SpottingQuiz
 from propaganda_kit.widgets.reader import DocumentReader
 from propaganda_kit.widgets.rewrite import RewriteBox
 
-__all__ = ["DocumentReader", "LoadedLanguageExplorer", "RewriteBox", "SpottingQuiz"]
+__all__ = [
+    "DocumentReader",
+    "ExerciseWidget",
+    "LoadedLanguageExplorer",
+    "RewriteBox",
+    "SpottingQuiz",
+    "exercise_widget",
+]

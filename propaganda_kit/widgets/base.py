@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -41,14 +42,40 @@ def safe_callback(action: Callable[..., Any], show: widgets.HTML) -> Callable[..
     return callback
 
 
+RUN_NOTE = "Run this notebook's cells (Run > Run All Cells) to use this widget."
+
+
 class KitWidget:
-    """Base for the kit's widgets: ``.widget`` is the container; displaying shows it."""
+    """Base for the kit's widgets: ``.widget`` is the container; displaying shows it.
+
+    The display carries the widget, a static HTML view of it and a plain note, so a
+    notebook opened before it runs (or not trusted) shows the static view, never a repr.
+    """
 
     widget: widgets.Box
 
+    def static_view(self) -> widgets.HTML:
+        """An HTML widget with the static view (the subclass says what it shows)."""
+        raise NotImplementedError
+
+    def static_html(self) -> str:
+        """The static view as HTML."""
+        return self.static_view().value
+
+    def mimebundle(self) -> dict:
+        """The widget view, its static HTML view and a plain note, for one display."""
+        data = self.widget._repr_mimebundle_()
+        data["text/plain"] = RUN_NOTE
+        try:
+            static = self.static_html()
+        except Exception:  # the static view is a courtesy: the widget itself still shows
+            static = ""
+        data["text/html"] = static or html.escape(RUN_NOTE)
+        return data
+
     def _ipython_display_(self) -> None:
-        display(self.widget)
+        display(self.mimebundle(), raw=True)
 
     def display(self) -> None:
         """Show the widget in the notebook."""
-        display(self.widget)
+        self._ipython_display_()

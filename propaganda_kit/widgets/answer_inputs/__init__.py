@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from propaganda_kit.widgets.answer_inputs.base import (
-    AnswerInput,
-    AnswerInputFactory,
-    checker_answer,
-)
+from propaganda_kit.checks.kept_answers import checker_answer
+from propaganda_kit.widgets.answer_inputs.base import AnswerInput, AnswerInputFactory
 
 INPUTS: dict[str, AnswerInputFactory] = {}
 

@@ -3,7 +3,7 @@
 An answer input is the kind-specific part of an exercise widget (tick boxes for ``choice``,
 the span marker for ``spans``, ...). Its answer is JSON-able, so it can be kept in the
 notebook file: ``value`` reads it and ``show(value)`` puts a saved answer back on screen.
-``checker_answer`` turns a stored answer into what the kind's checker takes.
+``checks.kept_answers.checker_answer`` turns a stored answer into what the checker takes.
 """
 
 from __future__ import annotations
@@ -35,14 +35,3 @@ class AnswerInputFactory(Protocol):
     """Builds the answer input for one exercise of its kind."""
 
     def __call__(self, exercise: Exercise) -> AnswerInput: ...
-
-
-def checker_answer(kind: str, value: Any) -> Any:
-    """A stored (JSON) answer in the shape the kind's checker takes."""
-    if kind == "spans" and isinstance(value, list):
-        return [tuple(item) if isinstance(item, list) else item for item in value]
-    if kind == "rate_table" and isinstance(value, list):
-        import pandas as pd
-
-        return pd.DataFrame(value)
-    return value
