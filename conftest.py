@@ -7,6 +7,8 @@
   and the ``notebook_outputs`` fixture hands them to every other check that needs a run
   (full-output determinism, solutions all correct). A test run without nbval executes a
   notebook once, on first request, instead.
+- Saved work (``my_work/``) goes to a temporary folder (``PROPAGANDA_KIT_WORK``), so work a
+  developer saved while trying the kit never changes a notebook's outputs under test.
 - Notebook cells are marked ``slow``, so ``-m "not slow"`` (``./kit test --fast``) skips them.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -29,6 +32,8 @@ sys.path.insert(0, str(NETBLOCK))
 import sitecustomize  # noqa: E402,F401  (installs the guard in this process)
 
 sys.path.remove(str(NETBLOCK))
+
+os.environ["PROPAGANDA_KIT_WORK"] = tempfile.mkdtemp(prefix="kit-test-work-")
 
 FRESH_OUTPUTS = pytest.StashKey[dict[Path, dict[int, list]]]()
 

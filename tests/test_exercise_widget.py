@@ -47,6 +47,7 @@ def fresh_kernel_state(tmp_path, monkeypatch):
     monkeypatch.setattr(kept_answers, "MEMORY", {})
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    monkeypatch.delenv("PROPAGANDA_KIT_WORK", raising=False)
     monkeypatch.setitem(INPUTS, "choice", FakeInput)
 
 

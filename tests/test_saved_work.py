@@ -18,6 +18,7 @@ from propaganda_kit.data.saved_work import load_answers, read_answers, save_answ
 
 def test_round_trip_in_my_work_under_the_working_folder(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(saved_work.WORK_VARIABLE)
     answers = {"q1": ["doubt", "exaggeration"], "note": "نظر من — 👍"}
     path = save_answers("quiz", answers)
     assert path == tmp_path / "my_work" / "quiz.json"
@@ -100,3 +101,8 @@ def test_sigkill_while_writing_leaves_a_whole_file(tmp_path: Path, delay: float)
     answers = load_answers("quiz", tmp_path)
     assert answers["version"] >= 1
     assert answers["payload"] == "x" * 4_000_000
+
+
+def test_the_work_variable_names_another_folder(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(saved_work.WORK_VARIABLE, str(tmp_path / "elsewhere"))
+    assert save_answers("quiz", {"a": 1}) == tmp_path / "elsewhere" / "quiz.json"

@@ -15,11 +15,14 @@ from pathlib import Path
 from propaganda_kit.text.ids import ID_RULE, is_id
 
 WORK_FOLDER = "my_work"
+WORK_VARIABLE = "PROPAGANDA_KIT_WORK"  # another folder for saved work (the tests use one)
 
 
 def work_folder(folder: str | Path | None = None) -> Path:
-    """``folder``, or ``my_work/`` under the current working folder (the notebook's)."""
-    return Path(folder) if folder is not None else Path.cwd() / WORK_FOLDER
+    """``folder``, else ``$PROPAGANDA_KIT_WORK``, else ``my_work/`` in the working folder."""
+    if folder is not None:
+        return Path(folder)
+    return Path(os.environ.get(WORK_VARIABLE) or Path.cwd() / WORK_FOLDER)
 
 
 def work_path(name: str, folder: str | Path | None = None) -> Path:
