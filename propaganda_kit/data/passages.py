@@ -4,12 +4,21 @@ Each passage is either copied verbatim from a document of the corpus (``source``
 ``document`` and ``document_id`` names it) or invented for practice (``source`` is
 ``invented``). ``techniques`` lists SemEval-2020 technique ids from the taxonomy (the quiz's
 options), separated by ';', or is ``none`` for a passage that uses no technique.
+
+Three optional columns make the feedback fairer:
+
+- ``words``: for each technique, the words of the passage that carry it, copied verbatim:
+  ``technique: words | more words; other_technique: words``. When a row gives words, it
+  gives them for every technique in ``techniques`` and ``defensible``.
+- ``defensible``: techniques that are arguable for the passage (';'-separated); ticking
+  one is neither a hit nor a false alarm. Only a passage with techniques has them.
+- ``defensible_why``: one sentence saying why they are arguable (needed with ``defensible``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from propaganda_kit.data.corpus import Corpus
@@ -21,6 +30,7 @@ from propaganda_kit.text.ids import id_problem, is_id
 
 PASSAGES_FILE = "quiz_passages.csv"
 PASSAGE_COLUMNS = ["id", "source", "document_id", "text", "techniques", "reason"]
+OPTIONAL_COLUMNS = ("words", "defensible", "defensible_why")
 SOURCES = ("document", "invented")
 NONE = "none"
 QUIZ_FRAMEWORK = "semeval2020"
@@ -28,7 +38,11 @@ QUIZ_FRAMEWORK = "semeval2020"
 
 @dataclass(frozen=True)
 class QuizPassage:
-    """One quiz passage, its answer key (empty for 'none') and our reason for it."""
+    """One quiz passage, its answer key (empty for 'none') and our reason for it.
+
+    ``words`` maps a technique to the verbatim words that carry it; ``defensible`` lists
+    the techniques that are arguable here, and ``defensible_why`` says why.
+    """
 
     id: str
     source: str
@@ -36,12 +50,119 @@ class QuizPassage:
     text: str
     techniques: tuple[str, ...]
     reason: str
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    defensible: tuple[str, ...] = ()
+    defensible_why: str = ""
+
+
+def _technique_list(number: int, value: str, name: str, known: set[str]) -> list[str]:
+    """The ';'-separated technique ids in field ``name``, each known and none twice."""
+    ids = [t.strip() for t in value.split(";")]
+    for technique in ids:
+        if technique not in known:
+            raise CorpusError(
+                PASSAGES_FILE,
+                f"'{technique}' is not a SemEval-2020 technique id in the taxonomy"
+                + (f" (or write '{NONE}' alone)" if name == "techniques" else ""),
+                row=number,
+                field=name,
+            )
+    if len(set(ids)) != len(ids):
+        raise CorpusError(PASSAGES_FILE, "a technique is listed twice", row=number, field=name)
+    return ids
+
+
+def _defensible(number: int, row: dict[str, str], key: list[str], known: set[str]) -> list[str]:
+    """The arguable techniques of a row: known, not in the key, and explained."""
+    value, why = row.get("defensible", ""), row.get("defensible_why", "")
+    if not value:
+        if why:
+            raise CorpusError(
+                PASSAGES_FILE,
+                "explains techniques that 'defensible' does not list; list them or leave "
+                "this empty",
+                row=number,
+                field="defensible_why",
+            )
+        return []
+    if not key:
+        raise CorpusError(
+            PASSAGES_FILE,
+            f"a passage keyed '{NONE}' has no arguable techniques; leave this empty",
+            row=number,
+            field="defensible",
+        )
+    ids = _technique_list(number, value, "defensible", known)
+    both = [t for t in ids if t in key]
+    if both:
+        raise CorpusError(
+            PASSAGES_FILE,
+            f"'{both[0]}' is already in the key; a technique is either in the key or arguable",
+            row=number,
+            field="defensible",
+        )
+    if not why:
+        raise CorpusError(
+            PASSAGES_FILE,
+            "is empty; write one sentence saying why the defensible techniques are arguable",
+            row=number,
+            field="defensible_why",
+        )
+    return ids
+
+
+def _words(number: int, row: dict[str, str], named: list[str]) -> dict[str, tuple[str, ...]]:
+    """The ``words`` field as {technique: verbatim words}, for exactly the ``named`` ones."""
+    value = row.get("words", "")
+    if not value:
+        return {}
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in value.split(";"):
+        technique, colon, quotes = (part.strip() for part in entry.partition(":"))
+        words = tuple(q.strip() for q in quotes.split("|"))
+        if not colon or not technique or not all(words):
+            raise CorpusError(
+                PASSAGES_FILE,
+                f"'{entry.strip()}' should read 'technique: words | more words'",
+                row=number,
+                field="words",
+            )
+        if technique not in named:
+            raise CorpusError(
+                PASSAGES_FILE,
+                f"'{technique}' is neither in the key nor defensible for this passage",
+                row=number,
+                field="words",
+            )
+        if technique in found:
+            raise CorpusError(
+                PASSAGES_FILE, f"'{technique}' is given twice", row=number, field="words"
+            )
+        for quote in words:
+            if quote not in row["text"]:
+                raise CorpusError(
+                    PASSAGES_FILE,
+                    f"'{quote}' is not found verbatim in the text",
+                    row=number,
+                    field="words",
+                )
+        found[technique] = words
+    missing = [t for t in named if t not in found]
+    if missing:
+        raise CorpusError(
+            PASSAGES_FILE,
+            f"gives no words for '{missing[0]}'; give words for every technique in the key "
+            "and in 'defensible'",
+            row=number,
+            field="words",
+        )
+    return found
 
 
 def _parse_row(number: int, row: dict[str, str], known: set[str]) -> QuizPassage:
-    for field in ("id", "source", "text", "techniques", "reason"):
-        if not row[field]:
-            raise CorpusError(PASSAGES_FILE, "is empty", row=number, field=field)
+    for name in ("id", "source", "text", "techniques", "reason"):
+        if not row[name]:
+            raise CorpusError(PASSAGES_FILE, "is empty", row=number, field=name)
     if not is_id(row["id"]):
         raise CorpusError(
             PASSAGES_FILE,
@@ -64,24 +185,26 @@ def _parse_row(number: int, row: dict[str, str], known: set[str]) -> QuizPassage
         )
         raise CorpusError(PASSAGES_FILE, problem, row=number, field="document_id")
     ids = [t.strip() for t in row["techniques"].split(";")]
-    if ids == [NONE]:
-        ids = []
-    else:
-        for technique in ids:
-            if technique not in known:
-                raise CorpusError(
-                    PASSAGES_FILE,
-                    f"'{technique}' is not a SemEval-2020 technique "
-                    f"id in the taxonomy (or write '{NONE}' alone)",
-                    row=number,
-                    field="techniques",
-                )
-        if len(set(ids)) != len(ids):
-            raise CorpusError(
-                PASSAGES_FILE, "a technique is listed twice", row=number, field="techniques"
-            )
+    ids = [] if ids == [NONE] else _technique_list(number, row["techniques"], "techniques", known)
+    if not ids and row.get("words", ""):
+        raise CorpusError(
+            PASSAGES_FILE,
+            f"a passage keyed '{NONE}' has no words to point at; leave this empty",
+            row=number,
+            field="words",
+        )
+    defensible = _defensible(number, row, ids, known)
+    words = _words(number, row, ids + defensible)
     return QuizPassage(
-        row["id"], row["source"], row["document_id"], row["text"], tuple(ids), row["reason"]
+        row["id"],
+        row["source"],
+        row["document_id"],
+        row["text"],
+        tuple(ids),
+        row["reason"],
+        words,
+        tuple(defensible),
+        row.get("defensible_why", ""),
     )
 
 
@@ -98,7 +221,7 @@ def load_quiz_passages(
     taxonomy = load_taxonomy()
     known = set(taxonomy.index[taxonomy["framework"] == QUIZ_FRAMEWORK])
     passages, seen = [], set()
-    for number, row in read_table(path, PASSAGES_FILE, PASSAGE_COLUMNS):
+    for number, row in read_table(path, PASSAGES_FILE, PASSAGE_COLUMNS, OPTIONAL_COLUMNS):
         passage = _parse_row(number, row, known)
         if passage.id in seen:
             raise CorpusError(PASSAGES_FILE, f"duplicate id '{passage.id}'", row=number, field="id")

@@ -1,63 +1,58 @@
-"""The spotting quiz: tick the techniques a passage uses, get instant feedback and a score.
+"""The spotting quiz: tick the techniques a passage uses, get a hint, a second try, the key.
 
-Scoring treats "No technique" as one more option: for each passage, hits are ticks that
-match the key, misses are key items left unticked, false alarms are ticks not in the key
-(ticking a technique for a passage whose key is "none" is a false alarm).
+A first wrong answer gets a hint (words to read again, never the answer) and a second
+check; the key is shown after that check, after a right answer, or on "Show the answer".
+Only the answer that reveals the key is scored (``analysis/quiz_scores.py``); the feedback
+is built in ``html/quiz_feedback.py``.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+import math
 from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import HTML
 
+from propaganda_kit.analysis.quiz_scores import INVENTED_SIDE, Score, score_choice, scores_by_side
+from propaganda_kit.data.corpus import load_corpus
 from propaganda_kit.data.passages import NONE, QUIZ_FRAMEWORK, QuizPassage, load_quiz_passages
 from propaganda_kit.data.saved_work import read_answers, save_answers
 from propaganda_kit.data.taxonomy import load_taxonomy
 from propaganda_kit.html.errors import error_html
-from propaganda_kit.html.page import style_html
+from propaganda_kit.html.page import colour_map, style_html
+from propaganda_kit.html.quiz_feedback import (
+    ARGUABLE,
+    LOOK_AGAIN,
+    answer_html,
+    answer_spans,
+    hint_html,
+    passage_block,
+    word_spans,
+)
 from propaganda_kit.widgets.base import KitWidget, safe_callback, style_widget
 
 SAVE_AS = "spotting_quiz"
 NONE_LABEL = "No technique"
-
-
-@dataclass(frozen=True)
-class Score:
-    """Hits, misses and false alarms, over a number of answered passages."""
-
-    hits: int = 0
-    misses: int = 0
-    false_alarms: int = 0
-    answered: int = 0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(
-            self.hits + other.hits,
-            self.misses + other.misses,
-            self.false_alarms + other.false_alarms,
-            self.answered + other.answered,
-        )
-
-
-def score_choice(key: tuple[str, ...], chosen: set[str]) -> Score:
-    """Score one answer: ``key`` is the passage's techniques (empty for none)."""
-    expected = set(key) or {NONE}
-    return Score(len(chosen & expected), len(expected - chosen), len(chosen - expected), 1)
+UNKNOWN_SIDE = "side not known"
 
 
 def _plural(n: int, word: str, plural: str = "") -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
+def option_columns(labels: list[str]) -> str:
+    """CSS grid columns wide enough for the longest label (about 0.6em a character)."""
+    longest = max((len(label) for label in labels), default=10)
+    return f"repeat(auto-fill, minmax({math.ceil(0.6 * longest + 3)}em, 1fr))"
+
+
 class SpottingQuiz(KitWidget):
     """Passages to read; tick every technique you spot, or "No technique".
 
     ``passages`` is a list of QuizPassage, a CSV path, or None for the kit's own.
-    Answers are saved to ``my_work/spotting_quiz.json`` on Submit and restored here.
+    Answers are saved to ``my_work/spotting_quiz.json`` when the key is shown, and restored.
     """
 
     def __init__(
@@ -83,7 +78,9 @@ class SpottingQuiz(KitWidget):
             semeval = taxonomy[taxonomy["framework"] == QUIZ_FRAMEWORK]
             self.labels = {**semeval["label"].to_dict(), NONE: NONE_LABEL}
             self.definitions = semeval["definition"].to_dict()
+        self.perspectives = self._perspectives()
         self.answers: dict[str, list[str]] = {}
+        self.first_checks: dict[str, list[str]] = {}  # ticks at a first, wrong check
         try:
             self._restore()
         except Exception as err:  # saved work that cannot be reached is shown, not raised
@@ -91,6 +88,16 @@ class SpottingQuiz(KitWidget):
         self.index = next((i for i, p in enumerate(self.passages) if p.id not in self.answers), 0)
         self._build()
         self._show_passage()
+
+    def _perspectives(self) -> dict[str, str]:
+        """Each document's perspective, for false alarms per side ({} if unreadable)."""
+        if not any(p.source == "document" for p in self.passages):
+            return {}
+        try:
+            corpus = load_corpus()
+        except Exception:  # the quiz still works; sides then read "side not known"
+            return {}
+        return {doc_id: corpus[doc_id].perspective for doc_id in corpus.ids}
 
     def _restore(self) -> None:
         """Load saved answers for the passages we know; note an unreadable file."""
@@ -114,17 +121,27 @@ class SpottingQuiz(KitWidget):
                 description=label,
                 indent=False,
                 tooltip=self.definitions.get(option_id, ""),
+                layout=widgets.Layout(width="auto"),
+                style={"description_width": "initial"},
             )
             box.add_class("kit-quiz-option")
             box.add_class(f"kit-quiz-option-{option_id}")
             self.options[option_id] = box
         self.options_box = widgets.GridBox(
             list(self.options.values()),
-            layout=widgets.Layout(grid_template_columns="repeat(2, 22em)"),
+            layout=widgets.Layout(
+                grid_template_columns=option_columns(list(self.labels.values())),
+                width="100%",
+            ),
         )
         self.options_box.add_class("kit-quiz-options")
         self.submit_button = widgets.Button(description="Check my answer", button_style="primary")
         self.submit_button.add_class("kit-quiz-submit")
+        self.reveal_button = widgets.Button(
+            description="Show the answer",
+            tooltip="Show our key; your answer at the last check is the one scored",
+        )
+        self.reveal_button.add_class("kit-quiz-reveal")
         self.next_button = widgets.Button(description="Next passage")
         self.next_button.add_class("kit-quiz-next")
         self.feedback = widgets.HTML(self.message)
@@ -132,13 +149,15 @@ class SpottingQuiz(KitWidget):
         self.score_html = widgets.HTML()
         self.score_html.add_class("kit-quiz-score")
         self.submit_button.on_click(safe_callback(self.submit, self.feedback))
+        self.reveal_button.on_click(safe_callback(self.reveal, self.feedback))
         self.next_button.on_click(safe_callback(self.next, self.feedback))
+        colours = colour_map([*self.labels, LOOK_AGAIN, ARGUABLE])
         self.widget = widgets.VBox(
             [
-                style_widget(),
+                style_widget(colours),
                 self.passage_html,
                 self.options_box,
-                widgets.HBox([self.submit_button, self.next_button]),
+                widgets.HBox([self.submit_button, self.reveal_button, self.next_button]),
                 self.feedback,
                 self.score_html,
             ]
@@ -154,64 +173,91 @@ class SpottingQuiz(KitWidget):
         """The option ids ticked now."""
         return {option_id for option_id, box in self.options.items() if box.value}
 
+    def side(self, passage: QuizPassage) -> str:
+        """The perspective a passage comes from, or that it was invented."""
+        if passage.source != "document":
+            return INVENTED_SIDE
+        return self.perspectives.get(passage.document_id, UNKNOWN_SIDE)
+
+    def _scored(self) -> list[tuple[QuizPassage, Score]]:
+        return [
+            (p, score_choice(p.techniques, set(self.answers[p.id]), p.defensible))
+            for p in self.passages
+            if p.id in self.answers
+        ]
+
     def score(self) -> Score:
         """The running score over every answered passage."""
-        total = Score()
-        for passage in self.passages:
-            if passage.id in self.answers:
-                total += score_choice(passage.techniques, set(self.answers[passage.id]))
-        return total
+        return sum((s for _, s in self._scored()), Score())
+
+    def score_by_side(self) -> dict[str, Score]:
+        """The running score per side (perspective), for every side the quiz draws on."""
+        sides = scores_by_side([(self.side(p), Score()) for p in self.passages])
+        found = scores_by_side([(self.side(p), s) for p, s in self._scored()])
+        order = sorted(sides, key=lambda side: (side == INVENTED_SIDE, side))
+        return {side: found.get(side, Score()) for side in order}
+
+    def _show_text(self, passage: QuizPassage, spans: list | None = None) -> None:
+        self.passage_html.value = (
+            f"<b>Passage {self.index + 1} of {len(self.passages)}</b>"
+            f"{passage_block(passage, spans or [])}"
+            "Tick every technique you spot, or “No technique”."
+        )
+
+    def _set_ticks(self, ticks: set[str], locked: bool) -> None:
+        for option_id, box in self.options.items():
+            box.value = option_id in ticks
+            box.disabled = locked
 
     def _show_passage(self) -> None:
         passage = self.passage
+        self.reveal_button.disabled = True
         if passage is None:
             self.passage_html.value = '<div class="kit-note">No passages to show.</div>'
             self.submit_button.disabled = self.next_button.disabled = True
+        elif passage.id in self.answers:
+            self._show_key(passage, set(self.answers[passage.id]))
+        elif passage.id in self.first_checks:
+            self._show_hint(passage, set(self.first_checks[passage.id]))
         else:
-            self.passage_html.value = (
-                f"<b>Passage {self.index + 1} of {len(self.passages)}</b>"
-                f'<blockquote dir="auto">{html.escape(passage.text)}</blockquote>'
-                "Tick every technique you spot, or “No technique”."
-            )
-            previous = set(self.answers.get(passage.id, []))
-            for option_id, box in self.options.items():
-                box.value = option_id in previous
-            if previous:
-                self.feedback.value = self._feedback_html(passage, previous)
+            self._show_text(passage)
+            self._set_ticks(set(), locked=False)
+            self.submit_button.description = "Check my answer"
+            self.submit_button.disabled = False
         self._show_score()
+
+    def _show_hint(self, passage: QuizPassage, chosen: set[str]) -> None:
+        self._show_text(passage, word_spans(passage, passage.techniques, LOOK_AGAIN))
+        self._set_ticks(chosen, locked=False)
+        self.feedback.value = hint_html(passage, chosen)
+        self.submit_button.description = "Check again"
+        self.submit_button.disabled = self.reveal_button.disabled = False
+
+    def _show_key(self, passage: QuizPassage, chosen: set[str]) -> None:
+        self._show_text(passage, answer_spans(passage))
+        self._set_ticks(chosen, locked=True)
+        self.feedback.value = answer_html(passage, chosen, self.labels)
+        self.submit_button.description = "Check my answer"
+        self.submit_button.disabled = self.reveal_button.disabled = True
 
     def _show_score(self) -> None:
         s = self.score()
+        sides = "; ".join(
+            f"{html.escape(side)}: {_plural(found.false_alarms, 'false alarm')} over "
+            f"{_plural(found.answered, 'passage')}"
+            for side, found in self.score_by_side().items()
+        )
         self.score_html.value = (
             f"<b>Your score:</b> {_plural(s.hits, 'hit')}, "
             f"{_plural(s.misses, 'miss', 'misses')}, {_plural(s.false_alarms, 'false alarm')} over "
             f"{_plural(s.answered, 'passage')} answered (of {len(self.passages)})."
-        )
-
-    def _feedback_html(self, passage: QuizPassage, chosen: set[str]) -> str:
-        s = score_choice(passage.techniques, chosen)
-        key = ", ".join(self.labels.get(t, t) for t in passage.techniques) or NONE_LABEL
-        if passage.source == "document":
-            origin = f"From the document <code>{html.escape(passage.document_id)}</code>."
-        else:
-            origin = "Invented for practice."
-        verdict = (
-            "Matches our key."
-            if not (s.misses or s.false_alarms)
-            else f"{_plural(s.hits, 'hit')}, {s.misses} missed, "
-            f"{_plural(s.false_alarms, 'false alarm')}."
-        )
-        return (
-            f'<div class="kit-note"><b>{html.escape(verdict)}</b> Our key: '
-            f"{html.escape(key)}.<br>{html.escape(passage.reason)}<br><small>{origin} "
-            "A technique in a passage does not make it false, and its absence does not "
-            "make it true.</small></div>"
+            + (f"<br><b>False alarms by side:</b> {sides}." if sides else "")
         )
 
     def submit(self, _button: object = None) -> None:
-        """Score the ticked options for this passage, show feedback, and save."""
+        """Check the ticks: a hint after a first wrong answer, else the key (scored, saved)."""
         passage, chosen = self.passage, self.chosen()
-        if passage is None:
+        if passage is None or passage.id in self.answers:
             return
         if not chosen:
             self.feedback.value = (
@@ -224,8 +270,24 @@ class SpottingQuiz(KitWidget):
                 "technique too: untick one of them, then check.</div>"
             )
             return
+        first_try = passage.id not in self.first_checks
+        if first_try and not score_choice(passage.techniques, chosen, passage.defensible).perfect:
+            self.first_checks[passage.id] = sorted(chosen)
+            self._show_hint(passage, chosen)
+            return
+        self._record(passage, chosen)
+
+    def reveal(self, _button: object = None) -> None:
+        """Show the key after a first wrong check, scoring the ticks of that check."""
+        passage = self.passage
+        if passage is None or passage.id not in self.first_checks:
+            return
+        self._record(passage, set(self.first_checks[passage.id]))
+
+    def _record(self, passage: QuizPassage, chosen: set[str]) -> None:
+        self.first_checks.pop(passage.id, None)
         self.answers[passage.id] = sorted(chosen)
-        self.feedback.value = self._feedback_html(passage, chosen)
+        self._show_key(passage, chosen)
         self._show_score()
         try:
             save_answers(SAVE_AS, {"answers": self.answers}, self.folder)
