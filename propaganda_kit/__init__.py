@@ -1,8 +1,9 @@
 """A JupyterLab teaching kit on propaganda analysis: the public names the notebooks use.
 
 Widgets live in ``propaganda_kit.widgets``, exercise checks in ``propaganda_kit.checks``.
-Importing the kit changes nothing: a lesson's first cell calls ``enable_friendly_errors()``
-to show the kit's errors as plain messages, and answer keys are read when first used.
+Importing the kit changes nothing: a lesson's first cell calls ``start_lesson()`` to show
+the kit's errors as plain messages and tables in one style; answer keys are read when first
+used.
 The layers behind these names are described in ARCHITECTURE.md.
 """
 
@@ -56,8 +57,10 @@ from propaganda_kit.data.taxonomy import load_taxonomy, mapped_labels
 from propaganda_kit.html.empty import table_or_note
 from propaganda_kit.html.errors import enable_friendly_errors
 from propaganda_kit.html.highlight import highlight_html
+from propaganda_kit.html.lesson_setup import start_lesson
 from propaganda_kit.html.page import style_html
 from propaganda_kit.html.reports import disagreement_html, report_html
+from propaganda_kit.html.tables import table_html
 from propaganda_kit.text.errors import CorpusError
 from propaganda_kit.text.spans import Span
 
@@ -74,6 +77,6 @@ __all__ = [
     "plot_category_rates", "plot_disagreement", "plot_distinctive_words", "plot_loaded_rates",
     "plot_rate_uncertainty", "plot_sourced_claims", "plot_voice_rates", "provenance_table",
     "quotes_table", "rates_table", "read_semeval", "report_html", "sourced_claims_table",
-    "style_html", "table_or_note", "technique_rates", "unknowns", "unknowns_table",
-    "voice_table", "words_by_perspective",
+    "start_lesson", "style_html", "table_html", "table_or_note", "technique_rates", "unknowns",
+    "unknowns_table", "voice_table", "words_by_perspective",
 ]  # fmt: skip
