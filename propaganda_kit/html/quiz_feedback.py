@@ -36,10 +36,23 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return found
 
 
+def _merged(spans: list[Span], text: str) -> list[Span]:
+    """Overlapping spans joined into one each (a hint marks places, not techniques)."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span.start <= merged[-1].end:
+            last = merged.pop()
+            end = max(last.end, span.end)
+            span = Span(last.start, end, text[last.start : end], span.category)
+        merged.append(span)
+    return merged
+
+
 def word_spans(passage: QuizPassage, techniques: Iterable[str], category: str = "") -> list[Span]:
     """Spans for every occurrence of the words that carry ``techniques`` in the passage.
 
-    With ``category`` LOOK_AGAIN the spans carry no technique, so a hint names none.
+    With ``category`` LOOK_AGAIN the spans carry no technique and do not overlap, so a
+    hint names none.
     """
     spans = set()
     for technique in techniques:
@@ -47,6 +60,8 @@ def word_spans(passage: QuizPassage, techniques: Iterable[str], category: str = 
             for start, end in _occurrences(passage.text, quote):
                 label = "" if category == LOOK_AGAIN else technique
                 spans.add(Span(start, end, quote, category, label))
+    if category == LOOK_AGAIN:
+        return _merged(list(spans), passage.text)
     return sorted(spans)
 
 
