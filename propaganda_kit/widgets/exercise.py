@@ -113,8 +113,10 @@ class ExerciseWidget(KitWidget):
         """The output that keeps the answer in the notebook: the record and its check result."""
         result = self.result
         status = "Not answered yet." if result is None else result.plain_text().splitlines()[0]
+        note = f"Answer kept in this notebook: {status}"
         bundle: dict[str, Any] = {
-            "text/plain": f"Answer kept in this notebook: {status}",
+            "text/plain": note,
+            "text/html": f'<p class="kit-kept-answer" style="color:#555">{html.escape(note)}</p>',
             ANSWER_MIME: self.record,
         }
         if result is not None:
