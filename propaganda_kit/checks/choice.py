@@ -8,7 +8,7 @@ from functools import lru_cache
 from propaganda_kit.checks.answers import AnswerProblem, string_items
 from propaganda_kit.checks.base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
 from propaganda_kit.checks.matching import contains_phrase, normal_phrase
-from propaganda_kit.checks.result import Verdict
+from propaganda_kit.checks.result import Counts, Verdict
 from propaganda_kit.data.corpus import load_corpus
 from propaganda_kit.data.taxonomy import load_taxonomy
 
@@ -42,7 +42,11 @@ def vocabulary(key: Key) -> dict[str, str]:
 
 
 def validate_choice(key: Key) -> None:
-    """A choice key: vocabulary, required options, acceptable options, hints."""
+    """A choice key: vocabulary, required options, acceptable options, hints.
+
+    A control item (``"control": true``) is keyed ``["none"]`` with nothing acceptable, and
+    a key of ``["none"]`` is a control item.
+    """
     require_fields(key, {"vocabulary": (str, list), "required": list})
     if key["vocabulary"] != "taxonomy" and isinstance(key["vocabulary"], str):
         raise KeyProblem("'vocabulary' is 'taxonomy' or a list of options")
@@ -53,6 +57,40 @@ def validate_choice(key: Key) -> None:
                 raise KeyProblem(f"'{option}' in '{field}' is not in the vocabulary")
     if not key["required"]:
         raise KeyProblem("'required' is empty; use ['none'] for a passage with no technique")
+    keyed_none = NONE_OPTION in key["required"]
+    if keyed_none and len(key["required"]) > 1:
+        raise KeyProblem("'required' holds 'none' with other options; choose one or the other")
+    if keyed_none != bool(key.get("control")):
+        raise KeyProblem(
+            "a control item (\"control\": true) is keyed 'required': ['none'], and only it"
+        )
+    if keyed_none and key.get("acceptable"):
+        raise KeyProblem("a control item has no 'acceptable' options: any option is a false alarm")
+
+
+def nothing_chosen(key: Key) -> str:
+    """What a student who chose nothing reads."""
+    none = "No technique" if key["vocabulary"] == "taxonomy" else "None of these"
+    return f"Nothing is chosen yet: tick every option that fits the passage, or “{none}”."
+
+
+def grade_control_choice(given: set[str]) -> Verdict:
+    """A control item: 'none' is right; each option chosen is a false alarm (half the points)."""
+    false_alarms = sorted(given - {NONE_OPTION})
+    if not false_alarms:
+        return Verdict(
+            True,
+            1.0,
+            "Right: the key finds nothing here either. Not every passage uses a technique.",
+            Counts(0, 0, 0),
+        )
+    lines = [
+        "The key finds nothing in this passage: it is a plain, factual statement.",
+        f"False alarms: {join_quoted(false_alarms)}. Which words did you point to? "
+        "Are they charged, or just specific?",
+    ]
+    fraction = max(0.0, 1.0 - 0.5 * len(false_alarms))
+    return Verdict(False, fraction, "\n".join(lines), Counts(0, 0, len(false_alarms)))
 
 
 def grade_choice(answer: object, key: Key) -> Verdict:
@@ -62,6 +100,8 @@ def grade_choice(answer: object, key: Key) -> Verdict:
         if key["vocabulary"] == "taxonomy"
         else repr(key["vocabulary"][:2])
     )
+    if isinstance(answer, (list, tuple, set, frozenset)) and not answer:
+        raise AnswerProblem(nothing_chosen(key))
     items = string_items(answer, "a list of names in quotes", example)
     aliases = vocabulary(key)
     unknown = [i for i in items if option_key(i) not in aliases]
@@ -80,9 +120,11 @@ def grade_choice(answer: object, key: Key) -> Verdict:
         raise AnswerProblem(
             "You chose 'none' together with other options; choose one or the other."
         )
+    if key.get("control"):
+        return grade_control_choice(given)
     required, acceptable = set(key["required"]), set(key.get("acceptable", []))
     hits, missed = given & required, required - given
-    false_alarms = sorted(given - required - acceptable)
+    false_alarms = sorted(given - required - acceptable - {NONE_OPTION})
     lines = [f"You found {len(hits)} of the {plural(len(required), 'item')} the key asks for."]
     hints = key.get("hints", {})
     for option in sorted(missed):
@@ -93,7 +135,8 @@ def grade_choice(answer: object, key: Key) -> Verdict:
             "that show it? If so, discuss it with your instructor."
         )
     fraction = max(0.0, (len(hits) - 0.5 * len(false_alarms)) / len(required))
-    return Verdict(not missed and not false_alarms, fraction, "\n".join(lines))
+    counts = Counts(len(hits), len(missed), len(false_alarms))
+    return Verdict(not missed and not false_alarms, fraction, "\n".join(lines), counts)
 
 
 @lru_cache(maxsize=8)
@@ -115,7 +158,12 @@ def validate_names(key: Key) -> None:
 
 
 def grade_names(answer: object, key: Key) -> Verdict:
-    """Names from the key count as hits; names absent from the documents are false alarms."""
+    """Names from the key count as hits; names absent from the documents are false alarms.
+
+    Misses are the key names still wanted to reach ``min_hits``.
+    """
+    if isinstance(answer, (list, tuple, set, frozenset)) and not answer:
+        raise AnswerProblem("Nothing is chosen yet: tick the names the texts use, or add them.")
     items = string_items(answer, "a list of names in quotes", "['the regime', 'Tehran']")
     texts = perspective_texts(key["perspective"])
     keyed = {name_key(n) for n in key["key_names"]}
@@ -145,7 +193,8 @@ def grade_names(answer: object, key: Key) -> Verdict:
             "Copy names exactly as the texts write them."
         )
     fraction = max(0.0, min(len(hits), need) / need - 0.25 * len(absent))
-    return Verdict(len(hits) >= need and not absent, fraction, "\n".join(lines))
+    counts = Counts(len(hits), max(0, need - len(hits)), len(absent))
+    return Verdict(len(hits) >= need and not absent, fraction, "\n".join(lines), counts)
 
 
 CHECKERS = {

@@ -50,8 +50,10 @@ def evaluate(
         )
     points = round(min(1.0, max(0.0, verdict.fraction)) * top, 2)
     if verdict.correct:
-        return CheckResult(exercise.id, "correct", top, top, verdict.feedback)
-    return CheckResult(exercise.id, "incorrect", min(points, top), top, verdict.feedback)
+        return CheckResult(exercise.id, "correct", top, top, verdict.feedback, verdict.counts)
+    return CheckResult(
+        exercise.id, "incorrect", min(points, top), top, verdict.feedback, verdict.counts
+    )
 
 
 def check(exercise_id: str, answer: object) -> CheckResult:

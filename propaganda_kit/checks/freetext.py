@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from propaganda_kit.analysis.rewrite import MAX_REWRITE_CHARS
+from propaganda_kit.analysis.techniques import find_techniques
 from propaganda_kit.checks.answers import NOT_ANSWERED, AnswerProblem, describe, reject_unfinished
 from propaganda_kit.checks.base import Checker, Key, KeyProblem, join_quoted, require_fields
 from propaganda_kit.checks.matching import contains_phrase, normal_phrase
 from propaganda_kit.checks.result import Verdict
 from propaganda_kit.text.words import word_count
 
+ATTRIBUTION = "appeal_to_authority"  # "the author says" is how a neutral rewrite reports
 YES = {"yes", "true", "y"}
 NO = {"no", "false", "n"}
 
@@ -75,7 +77,11 @@ def grade_checklist(answer: object, key: Key) -> Verdict:
 
 
 def validate_rewrite(key: Key) -> None:
-    """A rewrite key: the original paragraph, its loaded terms, facts to keep, length limits."""
+    """A rewrite key: the original paragraph, its loaded terms, facts to keep, length limits.
+
+    A control item (``"control": true``) is a plain paragraph: no loaded terms, so the right
+    answer is to keep it as it is.
+    """
     require_fields(
         key,
         {
@@ -86,15 +92,17 @@ def validate_rewrite(key: Key) -> None:
             "max_ratio": (int, float),
         },
     )
-    if not key["loaded_terms"]:
+    if not key["loaded_terms"] and not key.get("control"):
         raise KeyProblem("'loaded_terms' is empty; list the loaded words the rewrite should drop")
+    if key["loaded_terms"] and key.get("control"):
+        raise KeyProblem("a control item's 'loaded_terms' is empty: its paragraph is plain")
     for term in key["loaded_terms"] + key["keep"]:
         if not contains_phrase(key["original"], term):
             raise KeyProblem(f"{term!r} does not occur in the original paragraph")
 
 
-def grade_rewrite(answer: object, key: Key) -> Verdict:
-    """No loaded term of the key left, the key's facts kept, a comparable length."""
+def rewrite_text(answer: object, key: Key) -> str:
+    """The rewritten paragraph, or AnswerProblem with a hint."""
     reject_unfinished(answer, "your rewritten paragraph as a string")
     if not isinstance(answer, str):
         raise AnswerProblem(
@@ -112,9 +120,74 @@ def grade_rewrite(answer: object, key: Key) -> Verdict:
         raise AnswerProblem(
             f"Your paragraph is {len(answer):,} characters long; rewrite the one paragraph only."
         )
+    return answer
+
+
+def length_line(answer: str, key: Key) -> str:
+    """The feedback line for a rewrite whose length is not comparable ('' when it is)."""
+    ratio = word_count(answer) / word_count(key["original"])
+    if key["min_ratio"] <= ratio <= key["max_ratio"]:
+        return ""
+    return (
+        f"Your paragraph has {word_count(answer)} words, the original "
+        f"{word_count(key['original'])}: keep the length comparable."
+    )
+
+
+def added_charge(answer: str, original: str) -> set[str]:
+    """Words the kit's technique cues find in ``answer`` but not in ``original``.
+
+    Attributions are left out: saying who claims what is part of a neutral rewrite.
+    """
+
+    def charged(text: str) -> dict[str, str]:
+        return {
+            normal_phrase(s.text): s.text
+            for s in find_techniques(text)
+            if s.technique != ATTRIBUTION
+        }
+
+    before, after = charged(original), charged(answer)
+    return {text for phrase, text in after.items() if phrase not in before}
+
+
+def grade_control_rewrite(answer: str, key: Key) -> Verdict:
+    """A plain paragraph: kept as it is, or changed without losing facts or adding charge
+    (words the kit's technique cues find; half the points when some are added)."""
+    if normal_phrase(answer) == normal_phrase(key["original"]):
+        return Verdict(True, 1.0, "Right: this paragraph was already neutral, so it stays.")
+    added = sorted(added_charge(answer, key["original"]), key=str.casefold)
+    dropped = [fact for fact in key["keep"] if not contains_phrase(answer, fact)]
+    length = length_line(answer, key)
+    lines = []
+    if added:
+        lines.append(
+            f"Your version adds loaded words: {join_quoted(added)}. The original reports "
+            "in plain words: a plain paragraph needs no rewrite."
+        )
+    if dropped:
+        lines.append(f"{len(dropped)} of the {len(key['keep'])} facts are missing.")
+    if length:
+        lines.append(length)
+    if not lines:
+        return Verdict(
+            True,
+            1.0,
+            "Your version keeps the facts and adds no charge. The original was already "
+            "plain: it needed no rewrite.",
+        )
+    kept = 1 - len(dropped) / max(1, len(key["keep"]))
+    fraction = kept * (0.5 if added else 1) * (0.5 if length else 1)
+    return Verdict(False, round(fraction, 2), "\n".join(lines))
+
+
+def grade_rewrite(answer: object, key: Key) -> Verdict:
+    """No loaded term of the key left, the key's facts kept, a comparable length."""
+    answer = rewrite_text(answer, key)
+    if key.get("control"):
+        return grade_control_rewrite(answer, key)
     if normal_phrase(answer) == normal_phrase(key["original"]):
         raise AnswerProblem("This is the original paragraph; rewrite it in neutral words.")
-    ratio = word_count(answer) / word_count(key["original"])
     left = [t for t in key["loaded_terms"] if contains_phrase(answer, t)]
     dropped = sum(1 for fact in key["keep"] if not contains_phrase(answer, fact))
     lines = []
@@ -126,17 +199,14 @@ def grade_rewrite(answer: object, key: Key) -> Verdict:
             f"{'is' if dropped == 1 else 'are'} missing: a neutral rewrite keeps the "
             "information and changes only the charge."
         )
-    length_ok = key["min_ratio"] <= ratio <= key["max_ratio"]
-    if not length_ok:
-        lines.append(
-            f"Your paragraph has {word_count(answer)} words, the original "
-            f"{word_count(key['original'])}: keep the length comparable."
-        )
+    length = length_line(answer, key)
+    if length:
+        lines.append(length)
     if lines:
         terms = len(key["loaded_terms"])
         kept = 1 - dropped / max(1, len(key["keep"]))
         # Removing loaded words earns credit only in a paragraph that keeps the information.
-        fraction = kept * (0.5 + 0.5 * (terms - len(left)) / terms) * (1 if length_ok else 0.5)
+        fraction = kept * (0.5 + 0.5 * (terms - len(left)) / terms) * (0.5 if length else 1)
         return Verdict(False, round(fraction, 2), "\n".join(lines))
     return Verdict(
         True,

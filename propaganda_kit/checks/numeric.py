@@ -37,6 +37,8 @@ def validate_number(key: Key) -> None:
     require_fields(key, {"value": (int, float), "tolerance": (int, float)})
     if key["tolerance"] < 0:
         raise KeyProblem("'tolerance' must not be negative")
+    if key.get("control") and key["value"] != 0:
+        raise KeyProblem("a control item's 'value' is 0: its passage has nothing to count")
 
 
 def grade_number(answer: object, key: Key) -> Verdict:

@@ -47,6 +47,11 @@ class Exercise:
         return CHECKERS[self.kind]
 
     @property
+    def control(self) -> bool:
+        """True for a control item: a plain passage whose right answer is 'nothing'."""
+        return bool(self.key.get("control"))
+
+    @property
     def passage(self) -> str:
         """The text the task is about ('' when it has none)."""
         return self.key.get("passage") or self.key.get("original") or ""
@@ -60,6 +65,8 @@ def _exercise(entry: object, notebook: str, label: str) -> Exercise:
         raise KeyProblem(f"{label}: {id_problem(ex_id)}")
     if entry.get("kind") not in CHECKERS:
         raise KeyProblem(f"{label}, {ex_id}: 'kind' must be one of {', '.join(CHECKERS)}")
+    if not isinstance(entry.get("control", False), bool):
+        raise KeyProblem(f"{label}, {ex_id}: 'control' must be true or false")
     points = entry.get("max_points")
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
         raise KeyProblem(f"{label}, {ex_id}: 'max_points' must be a positive number")

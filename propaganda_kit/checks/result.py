@@ -6,6 +6,9 @@ The bundle follows the check output contract that the grader reads::
      "text/plain": "<plain feedback>",
      "application/vnd.propaganda-kit.check+json": {"exercise", "status", "points",
                                                    "max_points", "feedback"}}
+
+The choice, spans and names checkers also count hits, misses and false alarms; the JSON
+then carries ``hits``, ``misses`` and ``false_alarms`` too (other kinds leave them out).
 """
 
 from __future__ import annotations
@@ -28,13 +31,31 @@ COLOURS = {
 }
 
 
+COUNT_FIELDS = ("hits", "misses", "false_alarms")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What a counting checker found: key items hit, key items missed, false alarms."""
+
+    hits: int
+    misses: int
+    false_alarms: int
+
+    def as_dict(self) -> dict[str, int]:
+        """``{"hits": ..., "misses": ..., "false_alarms": ...}``."""
+        return {name: getattr(self, name) for name in COUNT_FIELDS}
+
+
 @dataclass(frozen=True)
 class Verdict:
-    """A checker's judgement: the share of the points earned (0..1) and plain feedback."""
+    """A checker's judgement: the share of the points earned (0..1), plain feedback and,
+    for the kinds that count them, hits, misses and false alarms."""
 
     correct: bool
     fraction: float
     feedback: str
+    counts: Counts | None = None
 
 
 @dataclass(frozen=True)
@@ -50,19 +71,23 @@ class CheckResult:
     points: float
     max_points: float
     feedback: str
+    counts: Counts | None = None
 
     def _ipython_display_(self) -> None:
         """Shown once already by ``check``: display nothing."""
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON part of the bundle."""
-        return {
+        """The JSON part of the bundle (with the counts when the checker made them)."""
+        data: dict[str, object] = {
             "exercise": self.exercise,
             "status": self.status,
             "points": self.points,
             "max_points": self.max_points,
             "feedback": self.feedback,
         }
+        if self.counts is not None:
+            data.update(self.counts.as_dict())
+        return data
 
     def points_text(self) -> str:
         """'2 of 3 points' (or '1 of 1 point')."""

@@ -1,9 +1,11 @@
 """Span answers: mark the loaded language in a passage, scored against an instructor's key.
 
 A student gives quotes (strings) or ``(start, end)`` offsets into the passage (Span objects
-work too). A quote is found forgivingly (case, punctuation and spacing around it, simple
-inflections). A marked stretch matches a key span when their overlap covers at least half
-of each, so a slightly longer or shorter span still counts.
+work too); an empty list marks nothing, the right answer for a control item (a plain
+passage whose key has no spans, where every mark is a false alarm). A quote is found
+forgivingly (case, punctuation and spacing around it, simple inflections). A marked
+stretch matches a key span when their overlap covers at least half of each, so a slightly
+longer or shorter span still counts.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from propaganda_kit.checks.answers import AnswerProblem, describe, reject_unfinished
 from propaganda_kit.checks.base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
 from propaganda_kit.checks.matching import find_phrase, short
-from propaganda_kit.checks.result import Verdict
+from propaganda_kit.checks.result import Counts, Verdict
 
 MIN_SHARE = 0.5
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*\s+")
@@ -30,11 +32,29 @@ def key_spans(key: Key) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def allowed_false_alarms(key: Key) -> int:
+    """False alarms allowed: the key's ``max_false_alarms``; default 1, or 0 for a control."""
+    return key.get("max_false_alarms", 0 if key.get("control") else 1)
+
+
 def validate_spans(key: Key) -> None:
-    """A spans key: the passage and its spans, each quoted once, verbatim."""
+    """A spans key: the passage and its spans, each quoted once, verbatim.
+
+    A control item (``"control": true``) has no spans, and a key without spans is a control.
+    """
     require_fields(key, {"passage": str, "spans": list})
+    allowed = allowed_false_alarms(key)
+    if isinstance(allowed, bool) or not isinstance(allowed, int) or allowed < 0:
+        raise KeyProblem("'max_false_alarms' must be a whole number, 0 or more")
+    if not key["spans"] != bool(key.get("control")):
+        raise KeyProblem(
+            "'spans' is empty only for a control item (\"control\": true), and a control "
+            "item has no spans"
+        )
     if not key["spans"]:
-        raise KeyProblem("'spans' is empty")
+        if "min_hits" in key:
+            raise KeyProblem("a control item has no 'min_hits': there is nothing to hit")
+        return
     for entry in key["spans"]:
         text = entry.get("text") if isinstance(entry, dict) else None
         if not isinstance(text, str) or not text:
@@ -89,8 +109,6 @@ def candidates(answer: object, passage: str) -> tuple[list[list[tuple[int, int]]
             f"You gave {describe(answer)}; a list is expected, for example {EXAMPLE}."
         )
     items = list(answer)
-    if not items:
-        raise AnswerProblem(f"Your list is empty; mark at least one phrase, for example {EXAMPLE}.")
     found, missing = [], []
     for item in items:
         if isinstance(item, str):
@@ -112,10 +130,47 @@ def candidates(answer: object, passage: str) -> tuple[list[list[tuple[int, int]]
     return found, missing
 
 
+def not_found_line(missing: list[str]) -> str:
+    """The feedback line for quotes that are not in the passage."""
+    return (
+        f"Not found in the passage: {join_quoted([s.strip() for s in missing])}. "
+        "Copy the words as they appear."
+    )
+
+
+def grade_control_spans(
+    found: list[list[tuple[int, int]]], missing: list[str], key: Key
+) -> Verdict:
+    """A plain passage: every mark is a false alarm; beyond the allowed ones, each costs half."""
+    passage, allowed = key["passage"], allowed_false_alarms(key)
+    marks = sorted({places[0] for places in found})
+    if not marks and not missing:
+        return Verdict(
+            True,
+            1.0,
+            "Right: the key marks nothing in this passage either; its words report "
+            "without an emotional charge.",
+            Counts(0, 0, 0),
+        )
+    lines = ["The key marks nothing in this passage: it reports in plain words."]
+    if marks:
+        quoted = ", ".join(short(passage[start:end]) for start, end in marks)
+        limit = f"Up to {allowed} allowed here." if allowed else "None are allowed here."
+        lines.append(f"False alarms: {quoted}. Is the word loaded, or just specific? {limit}")
+    if missing:
+        lines.append(not_found_line(missing))
+    excess = max(0, len(marks) - allowed)
+    fraction = max(0.0, 1.0 - 0.5 * excess)
+    correct = excess == 0 and not missing
+    return Verdict(correct, fraction, "\n".join(lines), Counts(0, 0, len(marks)))
+
+
 def grade_spans(answer: object, key: Key) -> Verdict:
     """Hits, misses and false alarms of the marked stretches against the key spans."""
     passage = key["passage"]
     found, missing = candidates(answer, passage)
+    if not key["spans"]:
+        return grade_control_spans(found, missing, key)
     targets = key_spans(key)
     matched: set[int] = set()
     false_alarms: list[str] = []
@@ -139,7 +194,7 @@ def grade_spans(answer: object, key: Key) -> Verdict:
         else:
             false_alarms.append(short(passage[places[0][0] : places[0][1]]))
     need = key.get("min_hits", len(targets))
-    allowed = key.get("max_false_alarms", 1)
+    allowed = allowed_false_alarms(key)
     lines = [
         f"Hits: {len(matched)} of the {plural(len(targets), 'span')} in the key "
         f"(at least {need} wanted)."
@@ -164,15 +219,13 @@ def grade_spans(answer: object, key: Key) -> Verdict:
             f"Up to {allowed} allowed: is the word loaded, or just specific?"
         )
     if missing:
-        lines.append(
-            f"Not found in the passage: {join_quoted([s.strip() for s in missing])}. "
-            "Copy the words as they appear."
-        )
+        lines.append(not_found_line(missing))
     wrong = len(false_alarms) + len(near)
     precision = len(matched) / (len(matched) + wrong) if matched else 0.0
     fraction = len(matched) / len(targets) * (1.0 if wrong <= allowed else precision)
     correct = len(matched) >= need and len(false_alarms) <= allowed and not missing and not near
-    return Verdict(correct, math.floor(fraction * 100) / 100, "\n".join(lines))
+    counts = Counts(len(matched), len(missed), len(false_alarms))
+    return Verdict(correct, math.floor(fraction * 100) / 100, "\n".join(lines), counts)
 
 
 CHECKERS = {"spans": Checker(validate_spans, grade_spans)}
