@@ -5,6 +5,8 @@
 feedback) and returns a CheckResult that displays nothing (so a cell ending in ``check(...)``
 shows the feedback once). ``NOT_ANSWERED`` is the placeholder students replace.
 ``EXERCISES`` maps each exercise id to its Exercise (with ``max_points``).
+``score_summary(notebook)`` tabulates the kept answers' points, hits, misses and false
+alarms, per exercise and per side.
 """
 
 from propaganda_kit.checks.answers import NOT_ANSWERED
@@ -12,17 +14,21 @@ from propaganda_kit.checks.autograde import points_for
 from propaganda_kit.checks.core import check, evaluate
 from propaganda_kit.checks.passages import show_passage
 from propaganda_kit.checks.registry import EXERCISES, Exercise, load_exercises
-from propaganda_kit.checks.result import MIME_TYPE, CheckResult
+from propaganda_kit.checks.result import MIME_TYPE, CheckResult, Counts
+from propaganda_kit.checks.scores import ScoreSummary, score_summary
 
 __all__ = [
     "EXERCISES",
     "MIME_TYPE",
     "NOT_ANSWERED",
     "CheckResult",
+    "Counts",
     "Exercise",
+    "ScoreSummary",
     "check",
     "evaluate",
     "load_exercises",
     "points_for",
+    "score_summary",
     "show_passage",
 ]

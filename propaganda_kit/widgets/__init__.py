@@ -5,12 +5,15 @@ from propaganda_kit.widgets.explorer import LoadedLanguageExplorer
 from propaganda_kit.widgets.quiz import SpottingQuiz
 from propaganda_kit.widgets.reader import DocumentReader
 from propaganda_kit.widgets.rewrite import RewriteBox
+from propaganda_kit.widgets.score import ScoreWidget, score_widget
 
 __all__ = [
     "DocumentReader",
     "ExerciseWidget",
     "LoadedLanguageExplorer",
     "RewriteBox",
+    "ScoreWidget",
     "SpottingQuiz",
     "exercise_widget",
+    "score_widget",
 ]
