@@ -171,16 +171,26 @@ def test_charts_draw_rows_without_words(plot):
 def test_every_chart_is_a_deterministic_figure(plot):
     first, second = plot(tidy_table()), plot(tidy_table())
     assert isinstance(first, Figure)
-    assert tuple(first.get_size_inches()) == style.FIGSIZE
+    assert tuple(first.get_size_inches()) == tuple(second.get_size_inches())
+    assert first.get_size_inches()[0] >= style.FIGSIZE[0]
     assert png(first) == png(second)
 
 
+def test_loaded_rates_chart_grows_with_its_bars():
+    one = charts.plot_loaded_rates(tidy_table(), documents=["a1"]).get_size_inches()
+    three = charts.plot_loaded_rates(tidy_table()).get_size_inches()
+    assert one[0] == three[0] == style.FIGSIZE[0]
+    assert three[1] > one[1]
+
+
 def texts(fig: Figure) -> str:
-    ax = fig.axes[0]
-    parts = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
-    parts += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
-    legend = ax.get_legend()
-    parts += [t.get_text() for t in legend.get_texts()] if legend else []
+    """The chart's words: titles, axis labels, tick labels (secondary axes too), legends."""
+    axes = [*fig.axes, *fig.axes[0].child_axes]
+    parts = [fig.axes[0].get_title(), fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()]
+    for ax in axes:
+        parts += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    legends = [ax.get_legend() for ax in axes if ax.get_legend()] + list(fig.legends)
+    parts += [t.get_text() for legend in legends for t in legend.get_texts()]
     return "\n".join(parts)
 
 

@@ -44,7 +44,7 @@ def test_actor_chart_labels_and_legend(naming):
     ax = fig.axes[0]
     assert "per 1,000 words" in ax.get_xlabel()
     assert actor in ax.get_title()
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert len(legend) == naming["perspective"].nunique()
     assert all(t.endswith(" words)") for t in legend)
 

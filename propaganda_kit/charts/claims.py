@@ -8,65 +8,75 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from propaganda_kit.analysis.rates import rates
-from propaganda_kit.charts.style import PERSPECTIVE_COLOURS
+from propaganda_kit.charts.style import (
+    FIGSIZE,
+    HATCH_EDGE,
+    PERSPECTIVE_COLOURS,
+    TEXT_SIZE,
+    TITLE_SIZE,
+    few_words,
+    few_words_handle,
+    few_words_mark,
+    legend_right,
+    new_figure,
+    side_patch,
+    words_text,
+)
 from propaganda_kit.text.input_checks import require_table
 
 
 def plot_sourced_claims(table: pd.DataFrame) -> Figure:
     """Stacked bars per row of ``sourced_claims_table``: claims per 1,000 words with a named
-    source (solid) and without (hatched), coloured by perspective, words under each bar."""
+    source (filled) and without (outlined), coloured and hatched by perspective, words under
+    each bar."""
     require_table(table, ("Words",), "sourced_claims_table(ledger, corpus)", allow_empty=False)
     rows = table.copy()
     if "Perspective" not in rows:  # the table by perspective
         rows = rows.rename_axis("Group")
         rows.insert(0, "Perspective", rows.index)
-    colours = PERSPECTIVE_COLOURS.mapping(rows["Perspective"])
+    looks = PERSPECTIVE_COLOURS.looks(rows["Perspective"])
     rows = rows.sort_values(["Perspective", "Words"], kind="stable")
     named = rates(rows["Source named"], rows["Words"])
     unnamed = rates(rows["No source named"], rows["Words"])
     tops = np.add(named, unnamed)
-    fig = Figure(figsize=(9.0, 4.8), dpi=100, layout="constrained")
-    ax = fig.add_subplot()
+    fig, ax = new_figure(figsize=(FIGSIZE[0] + 1.0, FIGSIZE[1] + 0.4))
     x = np.arange(len(rows))
-    bar_colours = [colours[p] for p in rows["Perspective"]]
-    ax.bar(x, named, width=0.6, color=bar_colours)
-    ax.bar(
-        x,
-        unnamed,
-        width=0.6,
-        bottom=named,
-        color=bar_colours,
-        alpha=0.45,
-        hatch="//",
-        edgecolor="white",
-    )
+    sides = [looks[p] for p in rows["Perspective"]]
+    for xi, look, low, high in zip(x, sides, named, unnamed, strict=True):
+        filled = ax.bar(xi, low, width=0.6)[0]
+        filled.set(facecolor=look.colour, edgecolor=HATCH_EDGE, hatch=look.hatch)
+        outlined = ax.bar(xi, high, width=0.6, bottom=low)[0]
+        outlined.set(facecolor="white", edgecolor=look.colour, hatch=look.hatch, linewidth=1.5)
     for xi, top, n, c in zip(x, tops, rows["Source named"], rows["Claims"], strict=True):
         ax.annotate(
-            f"{n} of {c} named",
+            f"{n} of {c}\nnamed",
             (xi, top),
-            xytext=(0, 2),
+            xytext=(0, 3),
             textcoords="offset points",
             ha="center",
-            fontsize=8,
+            va="bottom",
+            fontsize=TEXT_SIZE,
         )
-    ticks = [f"{name}\n({w:,} words)" for name, w in zip(rows.index, rows["Words"], strict=True)]
-    ax.set_xticks(x, ticks, rotation=20, ha="right", fontsize=8)
-    ax.set_ylabel(RATE_LABEL)
-    ax.set_ylim(0, max(1.0, float(tops.max())) * 1.15)
+    ticks = [
+        f"{name}\n({w:,} words){few_words_mark(w)}"
+        for name, w in zip(rows.index, rows["Words"], strict=True)
+    ]
+    ax.set_xticks(x, ticks, rotation=20, ha="right", fontsize=TEXT_SIZE)
+    ax.set_ylabel(RATE_LABEL, fontsize=TEXT_SIZE)
+    ax.set_ylim(0, max(1.0, float(tops.max())) * 1.3)
     ax.set_title(
-        "Claims per 1,000 words: with a named source (solid) and without (hatched)", fontsize=10
+        "Claims per 1,000 words: with a named source (filled) and without (outlined)",
+        fontsize=TITLE_SIZE,
     )
     words = rows.groupby("Perspective")["Words"].sum()
-    handles = [
-        Patch(facecolor=c, label=f"{p} ({int(words[p]):,} words)") for p, c in colours.items()
-    ]
+    handles = [side_patch(look, f"{p} ({words_text(words[p])})") for p, look in looks.items()]
     handles += [
-        Patch(facecolor="#999999", label="source named"),
-        Patch(facecolor="#cccccc", hatch="//", edgecolor="#666666", label="no source named"),
+        Patch(facecolor="#777777", edgecolor=HATCH_EDGE, label="source named"),
+        Patch(facecolor="white", edgecolor="#777777", linewidth=1.5, label="no source named"),
     ]
-    ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8
-    )
+    if any(few_words(w) for w in rows["Words"]):
+        handles.append(few_words_handle())
+    legend_right(ax, handles)
     return fig
 
 

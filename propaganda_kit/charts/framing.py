@@ -7,13 +7,26 @@ word counts behind them.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from propaganda_kit.analysis.rates import perspective_words
-from propaganda_kit.charts.style import PERSPECTIVE_COLOURS
+from propaganda_kit.charts.style import (
+    DPI,
+    HATCH_EDGE,
+    PERSPECTIVE_COLOURS,
+    TEXT_SIZE,
+    TITLE_SIZE,
+    few_words,
+    few_words_handle,
+    legend_below,
+    side_patch,
+    style_axes,
+    words_text,
+)
 from propaganda_kit.text.input_checks import require_table
 from propaganda_kit.text.words import per_thousand_words
 
@@ -52,14 +65,14 @@ def plot_actor_labels(naming: pd.DataFrame, actor: str) -> Figure:
         raise ValueError(f"Unknown actor {actor!r}. Actors: {', '.join(actors)}.")
     mine = rates[rates["actor"] == actor]
     words = perspective_words(naming)
-    colours = PERSPECTIVE_COLOURS.mapping(words)
+    looks = PERSPECTIVE_COLOURS.looks(words)
     labels = list(dict.fromkeys(mine["alias"]))
     fig = Figure(
-        figsize=(WIDTH, 1.6 + 0.45 * max(1, len(labels)) * len(words) ** 0.5),
-        dpi=100,
+        figsize=(WIDTH, 2.2 + 0.5 * max(1, len(labels)) * len(words) ** 0.5),
+        dpi=DPI,
         layout="constrained",
     )
-    ax = fig.add_subplot()
+    ax = style_axes(fig.add_subplot())
     if not labels:
         ax.text(
             0.5,
@@ -68,23 +81,22 @@ def plot_actor_labels(naming: pd.DataFrame, actor: str) -> Figure:
             ha="center",
             va="center",
             transform=ax.transAxes,
+            fontsize=TEXT_SIZE,
         )
         ax.set_axis_off()
         return fig
     height = 0.8 / len(words)
     y = np.arange(len(labels))
-    for i, (perspective, colour) in enumerate(colours.items()):
+    handles = []
+    for i, (perspective, look) in enumerate(looks.items()):
         theirs = mine[mine["perspective"] == perspective].set_index("alias")
         values = [float(theirs.at[a, "per_1000_words"]) for a in labels]
         counts = [int(theirs.at[a, "count"]) for a in labels]
         offset = y + (i - (len(words) - 1) / 2) * height
         ax.barh(
-            offset,
-            values,
-            height=height,
-            color=colour,
-            label=f"{perspective} ({words[perspective]:,} words)",
+            offset, values, height=height, color=look.colour, hatch=look.hatch, edgecolor=HATCH_EDGE
         )
+        handles.append(side_patch(look, f"{perspective} ({words_text(words[perspective])})"))
         for yi, value, count in zip(offset, values, counts, strict=True):
             ax.annotate(
                 f"{count}×",
@@ -92,15 +104,20 @@ def plot_actor_labels(naming: pd.DataFrame, actor: str) -> Figure:
                 xytext=(3, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize=7,
+                fontsize=TEXT_SIZE,
                 color="#333333",
             )
-    ax.set_yticks(y, labels, fontsize=9)
+    ax.set_yticks(y, labels, fontsize=TEXT_SIZE)
     ax.invert_yaxis()
-    ax.set_xlabel("Uses per 1,000 words of that perspective (number of uses at the bar's end)")
+    ax.set_xlabel(
+        "Uses per 1,000 words of that perspective (number of uses at the bar's end)",
+        fontsize=TEXT_SIZE,
+    )
     ax.set_xlim(0, max(1.0, float(mine["per_1000_words"].max())) * 1.2)
-    ax.set_title(f"Names used for: {actor}", fontsize=10)
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.set_title(f"Names used for: {actor}", fontsize=TITLE_SIZE)
+    if any(few_words(w) for w in words.values()):
+        handles.append(few_words_handle(width=60))
+    legend_below(fig, handles)
     return fig
 
 
@@ -111,15 +128,17 @@ def plot_distinctive_words(distinctive: pd.DataFrame) -> Figure:
         distinctive, DISTINCTIVE_NEEDS, "distinctive_words(corpus)", allow_empty=False
     )
     groups = list(dict.fromkeys(table["group"]))
-    colours = PERSPECTIVE_COLOURS.mapping(groups)
+    looks = PERSPECTIVE_COLOURS.looks(groups)
     longest = int(table.groupby("group").size().max())
-    fig = Figure(figsize=(WIDTH + 2, 1.5 + 0.3 * longest), dpi=100, layout="constrained")
+    fig = Figure(figsize=(WIDTH + 2, 1.8 + 0.3 * longest), dpi=DPI, layout="constrained")
     axes = fig.subplots(1, len(groups), sharex=True, squeeze=False)[0]
     right = max(Z_GUIDE, float(table["z"].max())) * 1.45
     for ax, group in zip(axes, groups, strict=True):
         rows = table[table["group"] == group]
         y = np.arange(len(rows))
-        ax.barh(y, rows["z"], color=colours[group])
+        style_axes(ax)
+        look = looks[group]
+        ax.barh(y, rows["z"], color=look.colour, hatch=look.hatch, edgecolor=HATCH_EDGE)
         counts = zip(y, rows["z"], rows["count_group"], rows["count_rest"], strict=True)
         for yi, z, mine, rest in counts:
             ax.annotate(
@@ -128,30 +147,24 @@ def plot_distinctive_words(distinctive: pd.DataFrame) -> Figure:
                 xytext=(3, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize=7,
+                fontsize=TEXT_SIZE,
                 color="#333333",
             )
         ax.axvline(Z_GUIDE, color="#555555", linestyle="--", linewidth=1)
-        ax.set_yticks(y, rows["word"], fontsize=8)
+        ax.set_yticks(y, rows["word"], fontsize=TEXT_SIZE)
         ax.invert_yaxis()
         ax.set_xlim(0, right)
-        ax.set_xlabel("z-score (dashed line: z = 2)")
+        ax.set_xlabel("z-score (dashed line: z = 2)", fontsize=TEXT_SIZE)
         first = rows.iloc[0]
         ax.set_title(
-            f"{group}\n{int(first['words_group']):,} words vs "
-            f"{int(first['words_rest']):,} words in the other documents",
-            fontsize=9,
+            f"{textwrap.fill(group, 34)}\n{int(first['words_group']):,} words vs "
+            f"{int(first['words_rest']):,} words\nin the other documents",
+            fontsize=TEXT_SIZE,
         )
     fig.suptitle(
         "Most distinctive words per perspective (weighted log-odds); "
         "at each bar: uses in this group vs the others",
-        fontsize=10,
+        fontsize=TITLE_SIZE,
     )
-    fig.legend(
-        handles=[Patch(facecolor=c, label=g) for g, c in colours.items()],
-        loc="outside lower center",
-        ncols=len(groups),
-        frameon=False,
-        fontsize=8,
-    )
+    legend_below(fig, [side_patch(look, g) for g, look in looks.items()], ncols=len(groups))
     return fig
