@@ -27,11 +27,14 @@ from pathlib import Path
 
 c = get_config()  # noqa: F821  (JupyterHub provides get_config in its config files)
 
-KIT = Path(__file__).resolve().parent.parent
+HUB = Path(__file__).resolve().parent
+KIT = HUB.parent
+sys.path.insert(0, str(HUB))
+from fill_home import fill_home  # noqa: E402  (hub/fill_home.py, beside this file)
+
 ENV_BIN = Path(sys.prefix) / "bin"  # the kit's environment: the one JupyterHub runs in
 STATE = Path(os.environ.get("KIT_HUB_STATE") or KIT / ".hub").resolve()
 HOMES = Path(os.environ.get("KIT_HUB_HOMES") or STATE / "homes").resolve()
-STUDENT_FOLDERS = ("notebooks", "exercises")  # what each home gets; lessons import the package
 FIRST_LESSON = "notebooks/00_start_here.ipynb"
 OWN_PROXY = KIT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 
@@ -43,28 +46,9 @@ def ship_lab_settings() -> None:
     shutil.copyfile(KIT / "lab" / "overrides.json", settings / "overrides.json")
 
 
-def copy_missing(source: Path, target: Path) -> None:
-    """Copy the files under ``source`` that ``target`` lacks; never replace one it has.
-
-    Hidden files and saved work (``my_work/``) in the kit's own folders are not copied.
-    """
-    for path in sorted(source.rglob("*")):
-        relative = path.relative_to(source)
-        if any(part.startswith(".") or part == "my_work" for part in relative.parts):
-            continue
-        destination = target / relative
-        if path.is_dir():
-            destination.mkdir(parents=True, exist_ok=True)
-        elif not destination.exists():
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, destination)
-
-
-def fill_home(spawner) -> None:
-    """Before a student's server starts: give their home the lessons and exercises."""
-    home = Path(spawner.home_dir)
-    for folder in STUDENT_FOLDERS:
-        copy_missing(KIT / folder, home / folder)
+def give_lessons(spawner) -> None:
+    """Before a student's server starts: copy into their home the lessons it lacks."""
+    fill_home(KIT, Path(spawner.home_dir))
 
 
 STATE.mkdir(parents=True, exist_ok=True)
@@ -94,9 +78,12 @@ c.Authenticator.allow_all = True
 # Each student's server: a home of their own, the kit's environment, lesson 00 first.
 c.JupyterHub.spawner_class = "simple"  # no system users needed; no isolation between students
 c.SimpleLocalProcessSpawner.home_dir_template = str(HOMES / "{username}")
-c.Spawner.pre_spawn_hook = fill_home
+c.Spawner.pre_spawn_hook = give_lessons
 c.Spawner.cmd = [str(ENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = f"/lab/tree/{FIRST_LESSON}"
+# A class logging in at once keeps a small machine busy: give each server time to start.
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 90
 c.Spawner.args = ["--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
 if os.geteuid() == 0:  # containers often run as root
     c.Spawner.args.append("--ServerApp.allow_root=True")

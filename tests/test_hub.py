@@ -36,7 +36,7 @@ CONFIG = ROOT / "hub" / "jupyterhub_config.py"
 OWN_PROXY = ROOT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 PASSWORD = "only-for-this-test"
 STUDENTS = ("amira", "ben")
-START_LIMIT = 60  # seconds a student's server may take to start
+START_LIMIT = 120  # seconds a server may take (the config's start_timeout)
 FIRST_LESSON = "notebooks/00_start_here.ipynb"
 
 
