@@ -40,6 +40,8 @@ function render({ model, el }) {
   const hint = element("p", "kit-span-hint", HINT);
   const passage = element("div", "kit-span-passage");
   passage.dir = "auto";
+  passage.setAttribute("role", "group");
+  passage.setAttribute("aria-label", "Passage: click or drag over words to mark them");
   // Enter, Space and arrows on a word belong to the marker, not to JupyterLab's shortcuts.
   passage.setAttribute("data-lm-suppress-shortcuts", "true");
   const list = element("p", "kit-span-list");
@@ -54,7 +56,7 @@ function render({ model, el }) {
   let drag = null; // {anchor, current, pointerId} while a press-drag is under way
 
   const spans = () => mergeSpans(model.get("spans") || [], chars);
-  const covers = (start, end) => spans().some(([s, e]) => s <= start && end <= e);
+  const covers = (marked, [start, end]) => marked.some(([s, e]) => s <= start && end <= e);
 
   function save(newSpans) {
     model.set("spans", mergeSpans(newSpans, chars));
@@ -82,7 +84,7 @@ function render({ model, el }) {
   }
 
   function toggleWord(index) {
-    if (covers(...words[index])) unmarkWord(index);
+    if (covers(spans(), words[index])) unmarkWord(index);
     else markWords(index, index);
   }
 
@@ -140,12 +142,12 @@ function render({ model, el }) {
   function paint() {
     const marked = spans();
     wordEls.forEach((word, index) => {
-      const on = covers(...words[index]);
+      const on = covers(marked, words[index]);
       word.classList.toggle("kit-span-marked", on);
       word.setAttribute("aria-pressed", String(on));
     });
     for (const gap of gaps) {
-      gap.node.classList.toggle("kit-span-marked", covers(gap.start, gap.end));
+      gap.node.classList.toggle("kit-span-marked", covers(marked, [gap.start, gap.end]));
     }
     // A × about to be replaced hands the focus to the word before it.
     const focused = document.activeElement;
