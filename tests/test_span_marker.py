@@ -82,6 +82,12 @@ def test_malformed_spans_are_refused_and_nothing_changes(bad):
     assert marker.spans == [at(TEXT, "big")]
 
 
+def test_plain_text_view_is_short_and_stable():
+    marker = SpanMarker(TEXT, spans=[[4, 7]])
+    assert repr(marker) == "SpanMarker(9 words, marked: ['big'])"
+    assert marker._repr_mimebundle_()[0]["text/plain"] == repr(marker)
+
+
 def test_a_new_passage_clears_the_marks():
     marker = SpanMarker(TEXT, spans=[[4, 7]])
     marker.text = "Another passage"

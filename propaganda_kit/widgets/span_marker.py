@@ -104,6 +104,10 @@ class SpanMarker(anywidget.AnyWidget):
             if change["old"]:
                 self.spans = []
 
+    def __repr__(self) -> str:
+        """Short and stable (it is the plain-text view of a displayed marker)."""
+        return f"SpanMarker({len(self.words)} words, marked: {self.marked_quotes()!r})"
+
     def marked_quotes(self) -> list[str]:
         """The text of each marked stretch, in passage order."""
         return [self.text[start:end] for start, end in self.spans]
