@@ -152,7 +152,7 @@ def test_an_unknown_exercise_shows_a_friendly_message():
 def test_displaying_shows_a_static_view_and_the_record(monkeypatch):
     shown = []
     monkeypatch.setattr(
-        "propaganda_kit.widgets.exercise.display", lambda *a, **k: shown.append(a[0])
+        "propaganda_kit.widgets.kept_output.display", lambda *a, **k: shown.append(a[0])
     )
     monkeypatch.setattr("propaganda_kit.widgets.base.display", lambda *a, **k: shown.append(a[0]))
     exercise_widget(EXERCISE)._ipython_display_()
