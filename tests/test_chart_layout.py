@@ -204,7 +204,16 @@ CASES: dict[str, dict[str, Callable[[], Figure]]] = {
         "tiny": small_disagreement,
     },
 }
-ALL_CASES = [(chart, case) for chart, cases in CASES.items() for case in cases]
+SLOW_CASES = {  # more of the same: the explorer's other choices, the kit's other actors
+    ("rates.plot_loaded_rates", "explorer-raw-quoted"),
+    ("rates.plot_loaded_rates", "explorer-one-document"),
+    *(("framing.plot_actor_labels", f"kit-actor-{i}") for i in range(1, len(used_actors("kit")))),
+}
+ALL_CASES = [
+    pytest.param(chart, case, marks=[pytest.mark.slow] if (chart, case) in SLOW_CASES else [])
+    for chart, cases in CASES.items()
+    for case in cases
+]
 
 
 @cache
@@ -419,7 +428,12 @@ def shows_rates(fig: Figure) -> bool:
     return "per 1,000 words" in all_text(fig)
 
 
-TINY_CASES = [(chart, case) for chart, case in ALL_CASES if case.startswith("tiny")]
+TINY_CASES = [
+    (chart, case)
+    for chart, cases in CASES.items()
+    for case in cases
+    if case == "tiny" or case.startswith("tiny-")
+]
 
 
 @pytest.mark.parametrize(("chart", "case"), TINY_CASES)
@@ -439,7 +453,8 @@ def test_every_rate_chart_has_a_tiny_case_that_shows_the_mark():
     marked = {
         chart for chart, case in TINY_CASES if style.FEW_WORDS_MARK in all_text(drawn(chart, case))
     }
-    showing_rates = {chart for chart, case in ALL_CASES if shows_rates(drawn(chart, case))}
+    fast = [p.values for p in ALL_CASES if not p.marks]
+    showing_rates = {chart for chart, case in fast if shows_rates(drawn(chart, case))}
     assert showing_rates and showing_rates <= marked
 
 

@@ -253,7 +253,8 @@ def plot_category_rates(
     looks = PERSPECTIVE_COLOURS.looks(table[PERSPECTIVE])
     shades = _document_shades(groups) if by == "document" else {}
     bars = len(groups) * len(chosen)
-    fig, ax = new_figure(figsize=(FIGSIZE[0], max(FIGSIZE[1], 1.8 + 0.12 * bars)))
+    below = 0.25 * len(groups) / 2 if by == "document" else 0.0
+    fig, ax = new_figure(figsize=(FIGSIZE[0], max(FIGSIZE[1], 1.8 + 0.12 * bars) + below))
     height = 0.8 / len(groups)
     for i, group in enumerate(groups.itertuples(index=False)):
         name = getattr(group, key)
@@ -283,8 +284,11 @@ def plot_category_rates(
     )
     handles = ax.get_legend_handles_labels()[0]
     if _any_few_words(groups[WORDS]):
-        handles.append(few_words_handle())
-    legend_right(ax, handles)
+        handles.append(few_words_handle(width=30 if by == "perspective" else 60))
+    if by == "perspective":
+        legend_right(ax, handles)
+    else:  # document names are long: the legend goes below, the bars keep their width
+        legend_below(fig, handles)
     return fig
 
 
