@@ -36,6 +36,12 @@ REWRITES = {
         "author argues that the Resistance Units project now harms the MEK and separates it "
         "from other opposition groups."
     ),
+    "neutral-rewrite-3": (
+        "According to its organisers, the Free Iran Global Summit 2020 took place on a video "
+        "conferencing platform, with people taking part from 30,000 locations in 102 "
+        "countries. A 2025 article reports that software such as Photoshop was used to edit "
+        "some videos that the group's supporters shared online."
+    ),
 }
 SUPPORT = "The text names no report, person or record for this claim."
 
@@ -153,9 +159,11 @@ def test_an_answer_built_from_the_key_is_correct(exercise):
 @pytest.mark.parametrize("exercise", ANSWERABLE, ids=lambda ex: ex.id)
 def test_an_empty_input_is_judged_not_correct_without_crashing(exercise):
     inp = build(exercise)
-    json.dumps(inp.value)
-    result = evaluate(exercise.id, checker_answer(exercise.kind, inp.value))
-    assert result.status in {"incorrect", "unanswered"}
+    empty = json.loads(json.dumps(inp.value))
+    result = evaluate(exercise.id, checker_answer(exercise.kind, empty))
+    FILL[exercise.kind](inp, exercise)
+    nothing_to_give = inp.value == empty  # a control item whose answer is "nothing marked"
+    assert result.status in ({"correct"} if nothing_to_give else {"incorrect", "unanswered"})
     assert result.feedback
 
 
@@ -296,7 +304,7 @@ def test_name_candidates_are_the_same_whichever_actor_is_asked_about():
     assert two.key["perspective"] == three.key["perspective"]
     assert two.key["actor"] != three.key["actor"]
     assert build(two).candidates == build(three).candidates
-    names = candidate_names("hostile to the MEK")
+    names = list(candidate_names("hostile to the MEK"))
     assert names == sorted(names, key=lambda n: (n.casefold(), n))
     assert "PMOI" not in names  # only names that occur in that perspective's documents
 

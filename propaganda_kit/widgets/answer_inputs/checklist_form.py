@@ -30,11 +30,13 @@ FIELD_OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("A judgement", "judgement"),
         ("A prediction", "prediction"),
     ),
+    "uses_loaded_words": YES_NO,
 }
 QUESTIONS = {
     "who_says": "Whose words is the claim in?",
     "source_named": "Does the text name where the claim comes from?",
     "claim_type": "What kind of claim is it?",
+    "uses_loaded_words": "Do the claim's words carry a feeling or a judgement?",
     "support": "What does the text offer as support? Write it in your own words.",
 }
 

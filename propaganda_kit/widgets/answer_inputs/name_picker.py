@@ -9,6 +9,7 @@ elsewhere in the texts go in the field, one per line. The answer is the list of 
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import Any
 
 import ipywidgets as widgets
@@ -22,12 +23,13 @@ from propaganda_kit.widgets.answer_inputs.parts import AUTO, answer_box
 from propaganda_kit.widgets.base import safe_callback
 
 
-def candidate_names(perspective: str) -> list[str]:
+@lru_cache(maxsize=8)
+def candidate_names(perspective: str) -> tuple[str, ...]:
     """Every alias that occurs in the documents of ``perspective``, alphabetically."""
     texts = perspective_texts(perspective)
     aliases = load_aliases()["alias"]
     found = {a for a in aliases if any(contains_phrase(t, a) for t in texts)}
-    return sorted(found, key=lambda a: (a.casefold(), a))
+    return tuple(sorted(found, key=lambda a: (a.casefold(), a)))
 
 
 def prompt(exercise: Exercise) -> str:
@@ -48,7 +50,7 @@ class NamePicker:
         self.hint = widgets.HTML()
         self.hint.add_class("kit-answer-hint")
         try:
-            self.candidates = candidate_names(exercise.key["perspective"])
+            self.candidates = list(candidate_names(exercise.key["perspective"]))
         except Exception as err:  # a broken data folder is shown, not raised
             self.candidates = []
             self.hint.value = error_html(err)
