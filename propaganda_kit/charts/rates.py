@@ -85,13 +85,14 @@ def _selection_note(table: pd.DataFrame, voice: str, categories: Iterable[str] |
     return f"Voice: {who}. Categories: {what}."
 
 
-def _perspective_legend(shown: pd.DataFrame, looks: dict[str, SideLook]) -> list:
-    """Legend entries naming every perspective, with its words on show (or 'none selected')."""
+def _perspective_legend(shown: pd.DataFrame, looks: dict[str, SideLook], rates: bool) -> list:
+    """Legend entries naming every perspective, with its words on show (or 'none selected');
+    with ``rates``, few words get the few-words mark."""
     handles = []
     for perspective, look in looks.items():
         words = int(shown.loc[shown[PERSPECTIVE] == perspective, WORDS].sum())
-        note = words_text(words) if words else "no words in this selection"
-        handles.append(side_patch(look, f"{perspective} ({note})"))
+        note = (words_text(words) if rates else f"{words:,} words") if words else ""
+        handles.append(side_patch(look, f"{perspective} ({note or 'no words in this selection'})"))
     return handles
 
 
@@ -129,6 +130,7 @@ def _short_check(term: str, uses: int, left: str) -> str:
 
 
 def _any_few_words(words: Iterable[int]) -> bool:
+    """Whether any of these word counts gets the few-words mark."""
     return any(few_words(w) for w in words)
 
 
@@ -157,7 +159,7 @@ def plot_loaded_rates(
     looks = PERSPECTIVE_COLOURS.looks(table[PERSPECTIVE])
     key = DOC if by == "document" else PERSPECTIVE
     labels = [_label(row, key, normalise) for row in rows.itertuples(index=False)]
-    handles = _perspective_legend(rows, looks)
+    handles = _perspective_legend(rows, looks, rates=normalise)
     mark = Line2D([], [], ls="none", marker="|", ms=12, mew=3, color=MARK_COLOUR, label=MARK_NOTE)
     mark.set_path_effects(MARK_OUTLINE)
     handles.append(mark)
@@ -348,7 +350,7 @@ def plot_voice_rates(
                 rotation=90,
                 fontsize=TEXT_SIZE,
             )
-        tallest = max(tallest, float(rows[RATE].max(skipna=True) or 0.0))
+        tallest = max(tallest, float(rows[RATE].fillna(0.0).max()))
     ax.set_ylim(0, max(1.0, tallest) * 1.35)
     ax.set_xticks(x, author[DOC], rotation=20, ha="right", fontsize=TEXT_SIZE)
     ax.set_ylabel(RATE_LABEL, fontsize=TEXT_SIZE)
