@@ -72,6 +72,22 @@ def test_bundle_follows_the_contract(capsys):
     assert bundle["text/plain"].startswith("[rate-1] Correct (1 of 1 point)")
 
 
+def test_a_counting_kind_adds_hits_misses_and_false_alarms_to_the_json():
+    data = evaluate("spot-techniques-1", ["name_calling", "doubt", "slogans"]).bundle()[MIME_TYPE]
+    assert (data["hits"], data["misses"], data["false_alarms"]) == (1, 1, 1)
+    assert set(data) == {
+        "exercise",
+        "status",
+        "points",
+        "max_points",
+        "feedback",
+        "hits",
+        "misses",
+        "false_alarms",
+    }
+    json.dumps(data)
+
+
 def test_check_displays_one_bundle_and_returns_a_silent_result(monkeypatch):
     shown = []
     monkeypatch.setattr(
@@ -144,6 +160,64 @@ def test_malformed_keys_are_refused_with_a_message(tmp_path, content, problem):
     (tmp_path / "bad.json").write_text(content, encoding="utf-8")
     with pytest.raises(KeyProblem, match=problem):
         load_exercises(tmp_path)
+
+
+CONTROL_KEY = '{{"exercises": [{{"id": "plain-1", "kind": "{kind}", "max_points": 1, {fields}}}]}}'
+
+
+@pytest.mark.parametrize(
+    "kind, fields, problem",
+    [
+        ("number", '"value": 0, "tolerance": 0, "control": "yes"', "'control' must be true"),
+        ("number", '"value": 3, "tolerance": 0, "control": true', "'value' is 0"),
+        ("choice", '"vocabulary": "taxonomy", "required": ["doubt"], "control": true', "control"),
+        ("choice", '"vocabulary": "taxonomy", "required": ["none"]', "control item"),
+        (
+            "choice",
+            '"vocabulary": "taxonomy", "required": ["none"], "acceptable": ["doubt"], '
+            '"control": true',
+            "no 'acceptable'",
+        ),
+        ("choice", '"vocabulary": "taxonomy", "required": ["none", "doubt"]', "'none'"),
+        ("spans", '"passage": "a b", "spans": []', "control item"),
+        ("spans", '"passage": "a b", "spans": [], "control": true, "min_hits": 1', "min_hits"),
+        (
+            "spans",
+            '"passage": "a b", "spans": [{"text": "a"}], "control": true',
+            "control item has no spans",
+        ),
+        ("spans", '"passage": "a b", "spans": [], "control": true, "max_false_alarms": -1', "0"),
+        (
+            "rewrite",
+            '"original": "a b", "loaded_terms": ["a"], "keep": [], "min_ratio": 0.5, '
+            '"max_ratio": 2, "control": true',
+            "'loaded_terms' is empty",
+        ),
+    ],
+)
+def test_malformed_control_keys_name_the_file_the_exercise_and_the_field(
+    tmp_path, kind, fields, problem
+):
+    (tmp_path / "bad.json").write_text(CONTROL_KEY.format(kind=kind, fields=fields), "utf-8")
+    with pytest.raises(KeyProblem, match=problem) as raised:
+        load_exercises(tmp_path)
+    assert str(raised.value).startswith("bad.json, plain-1: ")
+
+
+def test_well_formed_control_keys_load(tmp_path):
+    fields = [
+        ("choice", '"vocabulary": ["a", "b"], "required": ["none"], "control": true'),
+        ("spans", '"passage": "a b", "spans": [], "control": true'),
+        (
+            "rewrite",
+            '"original": "a b", "loaded_terms": [], "keep": [], "min_ratio": 0.5, '
+            '"max_ratio": 2, "control": true',
+        ),
+    ]
+    for number, (kind, text) in enumerate(fields):
+        key = CONTROL_KEY.format(kind=kind, fields=text).replace("plain-1", f"plain-{number}")
+        (tmp_path / f"k{number}.json").write_text(key, "utf-8")
+    assert all(e.control for e in load_exercises(tmp_path).values())
 
 
 def test_duplicate_ids_across_key_files_are_refused(tmp_path):

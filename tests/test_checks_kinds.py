@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from propaganda_kit import Span, load_corpus
-from propaganda_kit.checks import EXERCISES, evaluate
+from propaganda_kit import Span, find_loaded_language, find_techniques, load_corpus
+from propaganda_kit.checks import EXERCISES, Counts, evaluate
+from propaganda_kit.checks.choice import NONE_OPTION, vocabulary
+from propaganda_kit.checks.freetext import ATTRIBUTION
 from propaganda_kit.checks.matching import find_phrase, stem
 from propaganda_kit.text.words import per_thousand_words
 
@@ -264,6 +268,7 @@ GOOD_AUDIT = {
     "who_says": "author",
     "source_named": "No",
     "claim_type": " Factual ",
+    "uses_loaded_words": "yes",
     "support": "The sentence gives no source at all for this.",
 }
 
@@ -275,7 +280,7 @@ def test_checklist_accepts_yes_no_strings_and_case():
 def test_checklist_reports_each_wrong_or_empty_field():
     answer = dict(GOOD_AUDIT, who_says="quoted", support="short")
     result = evaluate("audit-claim-1", answer)
-    assert result.status == "incorrect" and result.points == 1.0
+    assert result.status == "incorrect" and result.points == 1.2  # 3 of 5 fields
     assert "'who_says': not yet" in result.feedback and "at least 6 words" in result.feedback
     assert "author" not in result.feedback.replace("author's", "")
 
@@ -307,3 +312,118 @@ def test_a_rewrite_that_drops_the_facts_earns_nothing():
         ).points
         < EXERCISES["neutral-rewrite-1"].max_points
     )
+
+
+# counts ---------------------------------------------------------------------------------
+
+
+def test_choice_counts_hits_misses_and_false_alarms():
+    result = evaluate("spot-techniques-1", ["name_calling", "slogans", "doubt"])
+    assert (result.counts.hits, result.counts.misses, result.counts.false_alarms) == (1, 1, 1)
+    assert evaluate("spot-techniques-1", ["none"]).counts == Counts(0, 2, 0)  # 'none' misses
+
+
+def test_spans_count_matched_missed_and_false_alarm_marks():
+    result = evaluate("mark-loaded-1", ["psychological warfare", "coercion", "national stability"])
+    assert result.counts == Counts(2, 3, 1)
+    assert evaluate("mark-loaded-1", []).counts == Counts(0, 5, 0)  # nothing marked: all missed
+
+
+def test_names_count_hits_shortfall_and_names_not_in_the_texts():
+    result = evaluate("naming-map-3", ["the regime", "the ayatollahs' paradise"])
+    assert result.counts == Counts(1, 2, 1)
+
+
+def test_kinds_that_do_not_count_leave_the_counts_out():
+    assert evaluate("rate-1", 24.87).counts is None
+    assert "hits" not in evaluate("rate-1", 24.87).as_dict()
+
+
+# control items --------------------------------------------------------------------------
+
+CONTROLS = [ex for ex in EXERCISES.values() if ex.control]
+
+
+def nothing_answer(exercise):
+    """The right answer of a control item: no technique, nothing marked, kept as it is."""
+    if exercise.kind == "choice":
+        return ["none"]
+    if exercise.kind == "spans":
+        return []
+    if exercise.kind == "number":
+        return 0.0
+    if exercise.kind == "rewrite":
+        return exercise.passage
+    if exercise.kind == "checklist":
+        return {
+            name: rule["accept"][0] if "accept" in rule else "The sentence itself offers no support at all."
+            for name, rule in exercise.key["fields"].items()
+        }
+    raise AssertionError(f"no control answer for the kind {exercise.kind}")
+
+
+def test_every_exercise_notebook_has_a_control_item():
+    notebooks = {ex.notebook for ex in EXERCISES.values()}
+    assert notebooks == {ex.notebook for ex in CONTROLS}
+
+
+@pytest.mark.parametrize("exercise", CONTROLS, ids=[ex.id for ex in CONTROLS])
+def test_the_right_answer_of_a_control_item_is_nothing(exercise):
+    result = evaluate(exercise.id, nothing_answer(exercise))
+    assert result.status == "correct" and result.points == exercise.max_points, result.feedback
+    if result.counts is not None:
+        assert result.counts == Counts(0, 0, 0)
+
+
+@pytest.mark.parametrize("exercise", CONTROLS, ids=[ex.id for ex in CONTROLS])
+def test_a_control_passage_has_no_cue_of_the_kits_detector(exercise):
+    """The instructor's 'nothing' agrees with the kit's yardstick (attributions aside)."""
+    cues = [s.text for s in find_techniques(exercise.passage) if s.technique != ATTRIBUTION]
+    assert cues == [] and find_loaded_language(exercise.passage) == []
+
+
+CHOICE_CONTROLS = [ex for ex in CONTROLS if ex.kind == "choice"]
+
+
+@pytest.mark.parametrize("exercise", CHOICE_CONTROLS, ids=[ex.id for ex in CHOICE_CONTROLS])
+def test_any_option_ticked_on_a_control_is_a_false_alarm(exercise):
+    options = sorted(set(vocabulary(exercise.key).values()) - {NONE_OPTION})
+    assert options
+    for option in options:
+        result = evaluate(exercise.id, [option])
+        assert result.status == "incorrect", option
+        assert result.counts == Counts(0, 0, 1), option
+        assert result.points == exercise.max_points / 2, option
+    assert evaluate(exercise.id, options[:2]).points == 0.0
+
+
+def test_every_mark_on_a_control_paragraph_is_a_false_alarm():
+    passage = EXERCISES["mark-loaded-3"].passage
+    words = [m.group() for m in re.finditer(r"\w+", passage)]
+    for word in set(words):
+        result = evaluate("mark-loaded-3", [word])
+        assert result.status == "incorrect" and result.counts == Counts(0, 0, 1), word
+        assert "None are allowed" in result.feedback
+    assert evaluate("mark-loaded-3", ["online event", "Photoshop", "2025"]).points == 0.0
+
+
+def test_a_control_rewrite_that_adds_charge_or_drops_facts_is_not_right():
+    original = EXERCISES["neutral-rewrite-3"].passage
+    loaded = original.replace("The organisers", "The brutal regime's enemies")
+    result = evaluate("neutral-rewrite-3", loaded)
+    assert result.status == "incorrect" and "adds loaded words" in result.feedback
+    assert 0 < result.points < EXERCISES["neutral-rewrite-3"].max_points
+    plain = (
+        "Organisers say the Free Iran Global Summit 2020 took place on a video platform, "
+        "with people in 30,000 locations in 102 countries. A 2025 article says some videos "
+        "shared online by supporters of the group were edited with Photoshop."
+    )
+    assert evaluate("neutral-rewrite-3", plain).status == "correct"
+    assert evaluate("neutral-rewrite-3", "The summit was held online.").status == "incorrect"
+
+
+def test_a_control_number_is_zero_and_a_checklist_control_wants_no_loaded_words():
+    assert evaluate("rate-2", 0).status == "correct"
+    assert evaluate("rate-2", 12.5).status == "incorrect"
+    answer = dict(nothing_answer(EXERCISES["audit-claim-4"]), uses_loaded_words="yes")
+    assert evaluate("audit-claim-4", answer).status == "incorrect"

@@ -40,3 +40,49 @@ def test_unrelated_passages_are_not_compared():
     a = LabelledPassage("quiz a", "One thing.", frozenset({"doubt"}), True)
     b = LabelledPassage("quiz b", "Another thing.", frozenset({"slogans"}), True)
     assert key_conflicts([a, b]) == []
+
+
+def exercises_by_notebook() -> dict[str, list]:
+    from propaganda_kit.checks import EXERCISES
+
+    found: dict[str, list] = {}
+    for exercise in EXERCISES.values():
+        found.setdefault(exercise.notebook, []).append(exercise)
+    return found
+
+
+def test_items_from_the_corpus_come_from_both_sides_in_each_notebook():
+    from propaganda_kit import load_corpus
+    from propaganda_kit.checks.scores import CONTROL_SIDE, NO_SIDE, exercise_side
+
+    perspectives = {d.perspective for d in load_corpus()}
+    with_sides = 0
+    for notebook, exercises in exercises_by_notebook().items():
+        sides = {exercise_side(e) for e in exercises} - {CONTROL_SIDE, NO_SIDE}
+        if sides:
+            with_sides += 1
+            assert sides == perspectives, notebook
+    assert with_sides >= 5
+
+
+def test_a_control_names_its_document_exactly_when_it_quotes_the_corpus():
+    from propaganda_kit import load_corpus
+    from propaganda_kit.checks import EXERCISES
+
+    corpus = load_corpus()
+    controls = [e for e in EXERCISES.values() if e.control]
+    assert controls
+    for exercise in controls:
+        document = exercise.key.get("document")
+        if document:
+            assert exercise.passage in corpus[document].text, exercise.id
+        else:
+            assert not any(
+                normalise_passage(exercise.passage) in normalise_passage(d.text) for d in corpus
+            ), exercise.id
+
+
+def test_the_spotting_controls_are_keyed_no_technique_and_agree_with_the_other_keys():
+    controls = [p for p in labelled_passages() if p.techniques == frozenset({"none"})]
+    assert {p.place for p in controls} == {"ex01 spot-techniques-5", "ex01 spot-techniques-6"}
+    assert key_conflicts(labelled_passages()) == []

@@ -46,7 +46,7 @@ def validate_spans(key: Key) -> None:
     allowed = allowed_false_alarms(key)
     if isinstance(allowed, bool) or not isinstance(allowed, int) or allowed < 0:
         raise KeyProblem("'max_false_alarms' must be a whole number, 0 or more")
-    if not key["spans"] != bool(key.get("control")):
+    if (not key["spans"]) != bool(key.get("control")):
         raise KeyProblem(
             "'spans' is empty only for a control item (\"control\": true), and a control "
             "item has no spans"
