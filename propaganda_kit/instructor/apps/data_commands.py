@@ -28,6 +28,7 @@ def table_loaders() -> dict[str, Callable[[Path], object]]:
     from propaganda_kit.checks import load_exercises
     from propaganda_kit.data.aliases import load_aliases
     from propaganda_kit.data.cues import load_cues
+    from propaganda_kit.data.discernment import load_discernment_items
     from propaganda_kit.data.lexicon import load_lexicon
     from propaganda_kit.data.passages import load_quiz_passages
     from propaganda_kit.data.taxonomy import load_taxonomy
@@ -39,6 +40,7 @@ def table_loaders() -> dict[str, Callable[[Path], object]]:
         "aliases.csv": load_aliases,
         "quiz_passages.csv": load_quiz_passages,
         "answer_keys": load_exercises,
+        "discernment/items.csv": load_discernment_items,
     }
 
 
