@@ -10,7 +10,12 @@ from tidy_tables import evidence
 
 from propaganda_kit import LEXICON_CATEGORIES, load_corpus
 from propaganda_kit.analysis.loaded_language import rates_table
-from propaganda_kit.widgets.explorer import NOTHING_SELECTED, LoadedLanguageExplorer
+from propaganda_kit.widgets.explorer import (
+    MAX_ROWS,
+    NOTHING_SELECTED,
+    PICK_HINT,
+    LoadedLanguageExplorer,
+)
 
 
 def small_table() -> pd.DataFrame:
@@ -86,21 +91,76 @@ def test_raw_counts_change_the_numbers_shown_in_the_chart(explorer):
     assert "raw counts" in output["data"]["text/plain"]
 
 
-@pytest.mark.parametrize("control", ["docs", "categories"])
-def test_nothing_selected_gives_a_friendly_message(explorer, control):
-    getattr(explorer, control).value = ()
+def chart_message(explorer: LoadedLanguageExplorer) -> str:
+    """The plain message shown instead of a chart (fails if a chart is shown)."""
     (output,) = explorer.chart.outputs
-    assert "kit-error" in output["data"]["text/html"]
-    assert NOTHING_SELECTED.split(":")[0] in output["data"]["text/html"]
     assert "image/png" not in output["data"]
+    return output["data"]["text/html"]
+
+
+@pytest.mark.parametrize("control", ["docs", "categories"])
+@pytest.mark.parametrize("norm", ["per_1000", "raw"])
+def test_nothing_selected_gives_a_plain_message_not_a_chart(explorer, control, norm):
+    explorer.norm.value = norm
+    getattr(explorer, control).value = ()
+    message = chart_message(explorer)
+    assert "kit-note" in message and "kit-error" not in message
+    assert NOTHING_SELECTED.split(":")[0] in message
+    assert explorer.numbers.value == ""
     explorer.docs.value = ("d1",)
     explorer.categories.value = ("doubt_marker",)
     assert chart_png(explorer).startswith(b"\x89PNG")
 
 
-def test_quoted_voice_with_no_quoted_words_still_draws(explorer):
+def test_quoted_voice_with_no_quoted_words_says_so_instead_of_an_empty_chart(explorer):
     explorer.voice.value = "quoted"
+    assert "have no quoted words, so there is no rate" in chart_message(explorer)
+    assert "no words" in explorer.numbers.value  # the numbers still say why
+    explorer.norm.value = "raw"
+    assert "every count is 0" in chart_message(explorer)
+    explorer.voice.value = "author"
     assert chart_png(explorer).startswith(b"\x89PNG")
+
+
+def test_zero_counts_draw_per_1000_words_but_not_as_raw_counts():
+    table = small_table()
+    table["count"] = 0
+    explorer = LoadedLanguageExplorer(table=table)
+    assert chart_png(explorer).startswith(b"\x89PNG")  # a rate of 0 has an interval
+    explorer.norm.value = "raw"
+    assert "every count is 0" in chart_message(explorer)
+
+
+def test_controls_are_laid_out_for_their_labels(explorer):
+    for control in (explorer.docs, explorer.categories, explorer.voice, explorer.norm):
+        assert control.layout.width == "auto"
+        assert control.layout.flex == "0 0 auto"
+        assert control.style.description_width == "initial"
+    (controls,) = [
+        c for c in explorer.widget.children if explorer.docs in getattr(c, "children", ())
+    ]
+    assert controls.layout.flex_flow == "row wrap"
+    assert "kit-fit" in explorer.widget._dom_classes
+    css = explorer.widget.children[0].value
+    assert ".kit-fit select { flex: 0 0 auto; width: auto;" in css
+
+
+def test_lists_show_every_option_and_say_how_to_choose_several(explorer):
+    assert explorer.docs.rows == len(explorer.docs.options)
+    assert explorer.categories.rows == len(explorer.categories.options)
+    assert PICK_HINT in explorer.hint.value and "scroll for more" not in explorer.hint.value
+    assert "kit-explorer-hint" in explorer.hint._dom_classes
+    assert explorer.widget.children.index(explorer.hint) == 1  # above the lists
+
+
+def test_a_long_list_says_it_scrolls_for_more():
+    rows = []
+    for number in range(MAX_ROWS + 3):
+        part = small_table().query("document == 'd1'").assign(document=f"doc{number:02}")
+        rows.append(part)
+    explorer = LoadedLanguageExplorer(table=pd.concat(rows, ignore_index=True))
+    assert explorer.docs.rows == MAX_ROWS < len(explorer.docs.options)
+    assert f"documents ({MAX_ROWS + 3}; scroll for more)" in explorer.hint.value
 
 
 def test_redraw_is_deterministic(explorer):

@@ -117,13 +117,93 @@ def test_toggles_change_the_highlights(reader: DocumentReader) -> None:
     )
 
 
+def legend_rows(legend: str) -> list[tuple[str, str]]:
+    """(swatch classes, label) of each legend row."""
+    return re.findall(
+        r'<div class="kit-legend-row"><(?:mark|span) class="([^"]*)"[^>]*></(?:mark|span)>'
+        r'<span class="kit-legend-label">([^<]*)</span></div>',
+        legend,
+    )
+
+
 def test_legend_colours_are_stable_and_labelled(reader: DocumentReader) -> None:
     reader.picker.value = CORPUS.ids[0]
     marks = set(re.findall(r'class="kit-hl kit-hl-([a-z_]+)"', reader.text.value))
     assert marks
+    rows = legend_rows(reader.legend.value)
     for key in marks:
-        assert f'kit-hl-{key}">{html.escape(reader.labels[key])}</mark>' in reader.legend.value
+        assert (f"kit-hl kit-hl-{key} kit-swatch", html.escape(reader.labels[key])) in rows
     assert DocumentReader().colours == reader.colours
+
+
+def test_legend_has_one_style_a_row_per_kind_under_short_headings() -> None:
+    reader = DocumentReader()
+    reader.show_techniques.value = reader.show_charged.value = True
+    doc_id = max(CORPUS.ids, key=lambda i: len(reader.analysis(i).techniques))
+    reader.picker.value = doc_id
+    legend = reader.legend.value
+    rows = legend_rows(legend)
+    # Every row is one empty swatch of the same shape, then a plain label: no highlighted
+    # label text, no second style of item.
+    assert len(rows) == legend.count("kit-legend-row") == legend.count("kit-swatch")
+    assert all("kit-swatch" in swatch.split() for swatch, _ in rows)
+    assert "kit-legend-item" not in legend
+    assert not re.search(r"<mark[^>]*>[^<]", legend)
+    headings = re.findall(r'<div class="kit-legend-heading">([^<]*)</div>', legend)
+    assert headings[0].startswith("Loaded language") and headings[-1] == "Voices"
+    assert any(h.startswith("Technique cues") for h in headings)
+    assert all(len(h) <= 40 for h in headings)
+    found = reader.analysis(doc_id)
+    kinds = {s.category for s in found.loaded + found.charged} | {
+        s.technique for s in found.techniques
+    }
+    assert len(rows) == len(kinds) + 1  # and the quoted voice
+    assert len({label for _, label in rows}) == len(rows)
+
+
+def test_colours_are_distinct_and_each_kind_has_a_line_style(reader: DocumentReader) -> None:
+    css = reader.widget.children[0].value
+    rules = dict(re.findall(r"mark\.kit-hl-([a-z_]+) \{ ([^}]*)\}", css))
+    assert set(rules) == {k for k in reader.colours}
+    backgrounds = {k: v for k, v in rules.items() if k not in reader.underlined}
+    underlines = {k: v for k, v in rules.items() if k in reader.underlined}
+    for group, line in ((backgrounds, "border-top"), (underlines, "border-bottom")):
+        looks = [re.search(rf"{line}: (\S+ \S+ \S+);", rule) for rule in group.values()]
+        assert all(looks), group
+        styles = [look.group(1).split()[1] for look in looks]
+        assert set(styles) >= {"solid", "dashed"}  # colour is not the only cue
+        colours = [reader.colours[k] for k in group]
+        assert len(set(colours)) == len(colours)  # colours are distinct within a group
+        pairs = {(s, c) for s, c in zip(styles, colours, strict=True)}
+        assert len(pairs) == len(group)
+    assert all("dotted" not in rule for rule in underlines.values())  # dotted: quoted voices
+
+
+def test_toggles_say_their_state_in_words_and_icons(reader: DocumentReader) -> None:
+    names = {
+        reader.show_loaded: "Loaded language",
+        reader.show_techniques: "Technique cues",
+        reader.show_charged: "Charged topic words",
+        reader.show_quotes: "Quoted voices",
+    }
+    for toggle, name in names.items():
+        start = toggle.value
+        for value in (not start, start):
+            toggle.value = value
+            state = "on" if value else "off"
+            assert toggle.description == f"{name}: {state}"
+            assert toggle.icon == ("check-square" if value else "square-o")
+        assert toggle.layout.width == "auto"
+
+
+def test_controls_are_laid_out_for_their_labels(reader: DocumentReader) -> None:
+    assert reader.picker.layout.width == "auto"
+    assert reader.picker.style.description_width == "initial"
+    assert "kit-fit" in classes(reader.widget)
+    (row,) = [c for c in reader.widget.children if reader.show_loaded in getattr(c, "children", ())]
+    assert row.layout.flex_flow == "row wrap"
+    css = reader.widget.children[0].value
+    assert ".kit-fit select { flex: 0 0 auto; width: auto;" in css
 
 
 def test_two_readers_show_identical_outputs() -> None:
@@ -179,9 +259,11 @@ def test_technique_cues_are_underlined_so_they_show_over_loaded_words(
 ) -> None:
     css = reader.widget.children[0].value
     assert "kit-style" in classes(reader.widget.children[0])
-    assert "mark.kit-hl-doubt { background: transparent; border-bottom: 3px solid" in css
+    assert re.search(
+        r"mark\.kit-hl-doubt \{ background: transparent; border-bottom: 4px \w+ #", css
+    )
     assert "mark.kit-hl-emotive_anger { background: #" in css
-    assert "mark.kit-hl-charged_topic { background: #" in css
+    assert "mark.kit-hl-charged_topic { background: #dddddd;" in css
     technique_colours = [reader.colours[k] for k in reader.underlined if k in reader.colours]
     assert len(set(technique_colours)) == len(technique_colours)
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 
+import ipywidgets as widgets
 import pytest
 
 from propaganda_kit.analysis.loaded_language import find_loaded_language
 from propaganda_kit.analysis.rewrite import MAX_REWRITE_CHARS, compare_rewrite, term_of
 from propaganda_kit.html.reports import report_html
 from propaganda_kit.text.words import per_thousand_words, word_count
-from propaganda_kit.widgets.rewrite import DEFAULT_ORIGINAL, RewriteBox, default_name
+from propaganda_kit.widgets.rewrite import (
+    DEFAULT_ORIGINAL,
+    RewriteBox,
+    default_name,
+    original_html,
+)
 
 NEUTRAL = (
     "The town council approved a new parking plan for the high street. Some shop "
@@ -140,6 +146,23 @@ def test_unwritable_folder_is_reported_not_raised(tmp_path):
     box.button.click()
     assert "kit-rewrite-report" in box.feedback.value
     assert "could not be saved" in box.feedback.value
+
+
+def test_the_button_is_wide_enough_for_its_label(tmp_path):
+    box = RewriteBox(folder=tmp_path)
+    assert box.button.description == "Check my rewrite"
+    assert box.button.layout.width == "auto"
+    assert box.button.layout.align_self == "flex-start"  # its own width, not the row's
+
+
+def test_the_box_shows_the_marked_original_once(tmp_path):
+    box = RewriteBox(folder=tmp_path)
+    shown = [c.value for c in box.widget.children if isinstance(c, widgets.HTML)]
+    opening = DEFAULT_ORIGINAL.split()[0:3]
+    marked = [v for v in shown if 'class="kit-doc"' in v]
+    assert len(marked) == 1 and marked[0] == original_html(DEFAULT_ORIGINAL)
+    assert sum(" ".join(opening) in v for v in shown) == 1
+    assert box.input.value == DEFAULT_ORIGINAL  # the text to edit starts as the original
 
 
 def test_original_without_words_is_refused():

@@ -31,8 +31,17 @@ VOICE_OPTIONS = [
 NORM_OPTIONS = [("per 1,000 words", "per_1000"), ("raw counts", "raw")]
 NOTHING_SELECTED = (
     "Nothing to draw: choose at least one document and one category "
-    "(hold Ctrl or Cmd to choose several)."
+    "(hold Ctrl, or Cmd on a Mac, and click to choose several)."
 )
+NOTHING_COUNTED = {
+    "per_1000": "Nothing to draw: the chosen documents have no {voice}, so there is no rate.",
+    "raw": "Nothing to draw: every count is 0 for the chosen documents, categories and {voice}.",
+}
+PICK_HINT = (
+    "To choose several documents or categories, hold Ctrl (Cmd on a Mac) and click each one; "
+    "hold Shift and click to choose a run of them."
+)
+MAX_ROWS = 12  # a longer list scrolls, and says so
 TABLE_COLUMNS = {
     "count": "Cues",
     "words": "Words",
@@ -89,6 +98,28 @@ def rates_html(rates: pd.DataFrame, key: str) -> str:
     )
 
 
+def choice_list(options: list[tuple[str, str]], description: str) -> widgets.SelectMultiple:
+    """A multi-select with every option chosen, tall enough to show them all (up to
+    ``MAX_ROWS``; a longer list scrolls, and the hint says so)."""
+    return widgets.SelectMultiple(
+        options=options,
+        value=tuple(v for _, v in options),
+        description=description,
+        rows=max(1, min(MAX_ROWS, len(options))),
+    )
+
+
+def hint_html(*lists: widgets.SelectMultiple) -> str:
+    """How to choose several options, and which lists scroll for more."""
+    longer = [
+        f"{s.description.lower()} ({len(s.options)}; scroll for more)"
+        for s in lists
+        if len(s.options) > s.rows
+    ]
+    more = f" Some lists are longer than they look: {', '.join(longer)}." if longer else ""
+    return f'<div class="kit-hint">{html.escape(PICK_HINT + more)}</div>'
+
+
 class LoadedLanguageExplorer(KitWidget):
     """Compare loaded-language rates across documents, categories and voices.
 
@@ -101,18 +132,11 @@ class LoadedLanguageExplorer(KitWidget):
             table = loaded_language_table(corpus if corpus is not None else load_corpus())
         rates_table(table)  # a friendly ValueError now for an unusable table
         self.table = table
-        self.docs = widgets.SelectMultiple(
-            options=self._doc_options(),
-            description="Documents",
-            rows=min(8, table["document"].nunique()),
-        )
-        self.docs.value = tuple(v for _, v in self.docs.options)
-        self.categories = widgets.SelectMultiple(
-            options=self._category_options(), description="Categories", rows=8
-        )
-        self.categories.value = tuple(v for _, v in self.categories.options)
+        self.docs = choice_list(self._doc_options(), "Documents")
+        self.categories = choice_list(self._category_options(), "Categories")
         self.voice = widgets.Dropdown(options=VOICE_OPTIONS, value="all", description="Voice")
         self.norm = widgets.Dropdown(options=NORM_OPTIONS, value="per_1000", description="Scale")
+        self.hint = widgets.HTML(hint_html(self.docs, self.categories))
         self.chart = widgets.Output()
         self.numbers = widgets.HTML()
         for part, css in (
@@ -120,14 +144,23 @@ class LoadedLanguageExplorer(KitWidget):
             (self.categories, "kit-explorer-categories"),
             (self.voice, "kit-explorer-voice"),
             (self.norm, "kit-explorer-norm"),
+            (self.hint, "kit-explorer-hint"),
             (self.chart, "kit-explorer-chart"),
             (self.numbers, "kit-explorer-numbers"),
         ):
             part.add_class(css)
             part.layout.width = "auto" if part is not self.chart else "100%"
-        controls = widgets.HBox([self.docs, self.categories, widgets.VBox([self.voice, self.norm])])
-        self.widget = widgets.VBox([style_widget(), controls, self.chart, self.numbers])
+        for control in (self.docs, self.categories, self.voice, self.norm):
+            control.style.description_width = "initial"
+            control.layout.flex = "0 0 auto"
+            control.layout.margin = "2px 16px 2px 0"
+        controls = widgets.HBox(
+            [self.docs, self.categories, widgets.VBox([self.voice, self.norm])],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
+        self.widget = widgets.VBox([style_widget(), self.hint, controls, self.chart, self.numbers])
         self.widget.add_class("kit-explorer")
+        self.widget.add_class("kit-fit")
         for part in (self.docs, self.categories, self.voice, self.norm):
             part.observe(self._on_change, names="value")
         self.redraw()
@@ -151,6 +184,25 @@ class LoadedLanguageExplorer(KitWidget):
     def _on_change(self, _change: dict) -> None:
         self.redraw()
 
+    def nothing_to_draw(self, rates: pd.DataFrame | None) -> str:
+        """Why the chart of ``rates`` (None: nothing chosen) would be empty, or ''."""
+        if rates is None:
+            return NOTHING_SELECTED
+        per_1000 = self.norm.value == "per_1000"
+        if (rates["words"] if per_1000 else rates["count"]).sum() == 0:
+            voice = dict((v, k) for k, v in VOICE_OPTIONS)[self.voice.value]
+            return NOTHING_COUNTED[self.norm.value].format(voice=voice)
+        return ""
+
+    def rates(self) -> pd.DataFrame:
+        """The rates behind the chart, per chosen document."""
+        return rates_table(
+            self.table,
+            voice=self.voice.value,
+            documents=self.docs.value,
+            categories=self.categories.value,
+        )
+
     def figure(self) -> Figure:
         """The chart for the current choices (raises ValueError when nothing is chosen)."""
         if not self.docs.value or not self.categories.value:
@@ -164,21 +216,24 @@ class LoadedLanguageExplorer(KitWidget):
         )
 
     def redraw(self) -> None:
-        """Redraw the chart and the numbers; a friendly message replaces them on a problem."""
+        """Redraw the chart and the numbers; a plain message replaces the chart when there is
+        nothing to draw, a friendly one on a problem."""
         try:
-            png = figure_png(self.figure())
-            rates = rates_table(
-                self.table,
-                voice=self.voice.value,
-                documents=self.docs.value,
-                categories=self.categories.value,
-            )
+            chosen = bool(self.docs.value and self.categories.value)
+            rates = self.rates() if chosen else None
+            empty = self.nothing_to_draw(rates)
+            png = b"" if empty else figure_png(self.figure())
+            numbers = rates_html(rates, "document") if chosen else ""
         except Exception as err:  # a student must never see a traceback
             self.chart.outputs = (html_output(error_html(err)),)
             self.numbers.value = ""
             return
-        self.chart.outputs = (png_output(png, self._description()),)
-        self.numbers.value = rates_html(rates, "document") + f"<p>{html.escape(INTERVAL_NOTE)}</p>"
+        if empty:
+            note = f'<div class="kit-note kit-explorer-empty">{html.escape(empty)}</div>'
+            self.chart.outputs = (html_output(note),)
+        else:
+            self.chart.outputs = (png_output(png, self._description()),)
+        self.numbers.value = numbers and numbers + f"<p>{html.escape(INTERVAL_NOTE)}</p>"
 
     def _description(self) -> str:
         voice = dict((v, k) for k, v in VOICE_OPTIONS)[self.voice.value]

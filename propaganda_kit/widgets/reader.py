@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,11 +22,15 @@ from propaganda_kit.data.taxonomy import load_taxonomy
 from propaganda_kit.html.errors import error_html
 from propaganda_kit.html.highlight import highlight_html
 from propaganda_kit.html.page import (
+    NEUTRAL_BACKGROUND,
+    QUOTED_SWATCH,
     UNDERLINE_PALETTE,
     colour_map,
-    legend_html,
+    legend_group_html,
+    legends_html,
     provenance_card,
     style_html,
+    swatch_html,
     unknown_html,
 )
 from propaganda_kit.text.spans import Span
@@ -90,10 +95,18 @@ def provenance_table_html(corpus: Corpus) -> str:
     )
 
 
-def _toggle(description: str, value: bool, css_class: str, tooltip: str) -> widgets.ToggleButton:
-    button = widgets.ToggleButton(value=value, description=description, tooltip=tooltip)
-    button.add_class(css_class)
-    return button
+# The legend's groups: a short heading per kind of mark.
+LOADED_HEADING = "Loaded language (coloured background)"
+CHARGED_HEADING = "Not counted as loaded"
+TECHNIQUES_HEADING = "Technique cues (coloured underline)"
+VOICES_HEADING = "Voices"
+QUOTED_LABEL = "quoted voice (dotted underline, italics)"
+
+
+def toggle_state(button: widgets.ToggleButton, name: str) -> None:
+    """Say the toggle's state in words and with an icon: 'Loaded language: on' and a tick."""
+    button.description = f"{name}: {'on' if button.value else 'off'}"
+    button.icon = "check-square" if button.value else "square-o"
 
 
 class DocumentReader(KitWidget):
@@ -106,6 +119,7 @@ class DocumentReader(KitWidget):
         self.corpus: Corpus | None = None
         self._analyses: dict[str, Analysis] = {}
         self._rendered: dict[tuple[str, bool, bool, bool, bool], tuple[str, str, str]] = {}
+        self._switches: list[tuple[widgets.ToggleButton, str]] = []
         self.message = widgets.HTML()
         self.message.add_class("kit-reader-message")
         try:
@@ -120,34 +134,39 @@ class DocumentReader(KitWidget):
         category_labels[CHARGED_TOPIC] = CHARGED_TOPIC_CATEGORY.label
         self.labels = {**category_labels, **technique_labels}
         self.underlined = sorted(technique_labels)
-        self.colours = {**colour_map(category_labels), **colour_map(cue_ids, UNDERLINE_PALETTE)}
+        self.colours = {
+            **colour_map(LEXICON_CATEGORIES),
+            CHARGED_TOPIC: NEUTRAL_BACKGROUND,
+            **colour_map(cue_ids, UNDERLINE_PALETTE),
+        }
         documents = list(self.corpus) if self.corpus else []
         self.picker = widgets.Dropdown(
             options=[(document_label(d), d.id) for d in documents],
             value=documents[0].id if documents else None,
             description="Document:",
-            layout=widgets.Layout(width="48em"),
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto", max_width="100%"),
         )
         self.picker.add_class("kit-reader-doc-picker")
-        self.show_loaded = _toggle(
+        self.show_loaded = self._toggle(
             "Loaded language",
             True,
             "kit-reader-toggle-loaded",
             "Highlight loaded words, coloured by category",
         )
-        self.show_techniques = _toggle(
+        self.show_techniques = self._toggle(
             "Technique cues",
             False,
             "kit-reader-toggle-techniques",
             "Highlight cues of persuasion techniques",
         )
-        self.show_charged = _toggle(
+        self.show_charged = self._toggle(
             "Charged topic words",
             False,
             "kit-reader-toggle-charged",
             "Show words that name violent or grave facts (not counted as loaded language)",
         )
-        self.show_quotes = _toggle(
+        self.show_quotes = self._toggle(
             "Quoted voices",
             True,
             "kit-reader-toggle-quotes",
@@ -170,7 +189,7 @@ class DocumentReader(KitWidget):
                 style_widget(self.colours, self.underlined),
                 self.message,
                 self.picker,
-                widgets.HBox(list(toggles)),
+                widgets.HBox(list(toggles), layout=widgets.Layout(flex_flow="row wrap")),
                 self.provenance,
                 self.counts,
                 self.legend,
@@ -178,7 +197,18 @@ class DocumentReader(KitWidget):
             ]
         )
         self.widget.add_class("kit-reader")
+        self.widget.add_class("kit-fit")
         update()
+
+    def _toggle(self, name: str, value: bool, css_class: str, tooltip: str) -> widgets.ToggleButton:
+        """A highlight switch that says its state in words and an icon, wide enough for both."""
+        button = widgets.ToggleButton(
+            value=value, tooltip=tooltip, layout=widgets.Layout(width="auto", flex="0 0 auto")
+        )
+        button.add_class(css_class)
+        toggle_state(button, name)
+        self._switches.append((button, name))
+        return button
 
     def analysis(self, doc_id: str) -> Analysis:
         """The cached cues of one document."""
@@ -222,18 +252,32 @@ class DocumentReader(KitWidget):
                     f'<div class="kit-counts kit-charged-count">{line}</div>'
                     f'<div class="kit-note kit-charged-note">{note}</div>'
                 )
-            shown = {s.category if not s.technique else s.technique for s in spans}
-            legend = legend_html({k: self.colours.get(k, "") for k in shown}, self.labels)
-            if quotes:
-                legend += (
-                    '<span class="kit-legend-item"><span class="kit-quoted">'
-                    "quoted voice</span></span>"
-                )
+            legend = self._legend(spans, quotes)
             self._rendered[key] = (text, counts, legend)
         return self._rendered[key]
 
+    def _legend(self, spans: tuple[Span, ...], quotes: bool) -> str:
+        """The legend of what is marked: a group per kind of mark, a row per kind shown."""
+        shown = {s.technique or s.category for s in spans}
+
+        def rows(keys: Iterable[str]) -> list[tuple[str, str]]:
+            return [(swatch_html(k), self.labels.get(k, k)) for k in sorted(shown & set(keys))]
+
+        return legends_html(
+            [
+                legend_group_html(LOADED_HEADING, rows(LEXICON_CATEGORIES)),
+                legend_group_html(CHARGED_HEADING, rows([CHARGED_TOPIC])),
+                legend_group_html(TECHNIQUES_HEADING, rows(self.underlined)),
+                legend_group_html(
+                    VOICES_HEADING, [(QUOTED_SWATCH, QUOTED_LABEL)] if quotes else []
+                ),
+            ]
+        )
+
     def _update(self, change: object = None) -> None:
-        """Show the chosen document with the chosen highlights."""
+        """Show the chosen document with the chosen highlights, and each switch's state."""
+        for button, name in self._switches:
+            toggle_state(button, name)
         if self.corpus is None or self.picker.value is None:
             self.text.value = '<div class="kit-note">No documents to show.</div>'
             return

@@ -76,7 +76,10 @@ class RewriteBox(KitWidget):
             layout=widgets.Layout(width="100%"),
         )
         self.button = widgets.Button(
-            description="Check my rewrite", button_style="primary", icon="check"
+            description="Check my rewrite",
+            button_style="primary",
+            icon="check",
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.button.on_click(safe_callback(self.check, self.feedback))
         for part, css in (
@@ -96,6 +99,7 @@ class RewriteBox(KitWidget):
             ]
         )
         self.widget.add_class("kit-rewrite")
+        self.widget.add_class("kit-fit")
         if restored:
             self.show_feedback()
 
