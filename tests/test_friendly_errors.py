@@ -94,6 +94,7 @@ def test_slips_in_a_cell_get_one_sentence_not_a_traceback(tmp_path: Path):
         "def f(:\n    pass",
         "exec('x = [1,')",
         "1 / 0",
+        "for doc in corpus:\nprint(doc)",
     )
     assert hints(outputs[1]) == [
         'Put quotes around each technique id: ["name_calling", "exaggeration"]'
@@ -119,6 +120,9 @@ def test_slips_in_a_cell_get_one_sentence_not_a_traceback(tmp_path: Path):
     for cell, ename in [(outputs[12], "SyntaxError"), (outputs[13], "SyntaxError")]:
         assert [o.output_type for o in cell] == ["error"] and cell[0].ename == ename
     assert outputs[14][0].output_type == "error" and outputs[14][0].ename == "ZeroDivisionError"
+    assert hints(outputs[15]) == [
+        "Add four spaces at the start of line 2, to put it inside the line above."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -133,6 +137,9 @@ def test_slips_in_a_cell_get_one_sentence_not_a_traceback(tmp_path: Path):
         ("x = [1, 2 3]", "Add a comma between 2 and 3 on line 1."),
         ('f(["a"] "b")', 'Add a comma between ] and "b" on line 1.'),
         ("if x\n    pass", "Add a colon : at the end of line 1."),
+        ("if x:\npass", "Add four spaces at the start of line 2, to put it inside the line above."),
+        ("x = 1\n  y = 2", "Remove the spaces at the start of line 2."),
+        ("if x:\n    a = 1\n  b = 2", "Line up the start of line 3 with the lines above it."),
         ("def f(:\n    pass", None),
         ("x = = 1", None),
     ],

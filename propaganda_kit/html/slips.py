@@ -2,7 +2,8 @@
 
 ``name_hint`` explains a NameError (a technique id typed without quotes, a name from a cell
 not yet run, a misspelling); ``syntax_hint`` says what to add where for a missing bracket,
-quote mark, comma or colon, or returns None for any other SyntaxError.
+quote mark, comma or colon (or a line indented wrongly), or returns None for any other
+SyntaxError.
 """
 
 from __future__ import annotations
@@ -155,6 +156,12 @@ def syntax_hint(err: SyntaxError) -> str | None:
             f"Remove the {closer} on line {line}, or add an opening {CLOSERS.get(closer, '')} "
             "before it."
         )
+    if msg.startswith("expected an indented block"):
+        return f"Add four spaces at the start of line {line}, to put it inside the line above."
+    if msg == "unexpected indent":
+        return f"Remove the spaces at the start of line {line}."
+    if msg.startswith("unindent does not match"):
+        return f"Line up the start of line {line} with the lines above it."
     if msg == "expected ':'":
         return f"Add a colon : at the end of line {line}."
     if msg.endswith("Perhaps you forgot a comma?"):
