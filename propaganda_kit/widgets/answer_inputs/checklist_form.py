@@ -87,7 +87,7 @@ class ChecklistForm:
     def _control(self, name: str, rule: dict[str, Any]) -> widgets.ValueWidget:
         if "min_words" in rule:
             return widgets.Textarea(
-                placeholder="Your own words", rows=3, layout=widgets.Layout(width="100%")
+                placeholder="Your own words", rows=3, layout=widgets.Layout(width="auto")
             )
         options = field_options(name, rule)
         if not options:

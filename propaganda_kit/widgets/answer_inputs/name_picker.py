@@ -19,7 +19,7 @@ from propaganda_kit.checks.choice import perspective_texts
 from propaganda_kit.checks.matching import contains_phrase
 from propaganda_kit.data.aliases import load_aliases
 from propaganda_kit.html.errors import error_html
-from propaganda_kit.widgets.answer_inputs.parts import AUTO, answer_box
+from propaganda_kit.widgets.answer_inputs.parts import answer_box, auto_width
 from propaganda_kit.widgets.base import safe_callback
 
 
@@ -56,7 +56,7 @@ class NamePicker:
             self.hint.value = error_html(err)
         self.boxes: dict[str, widgets.Checkbox] = {}
         for number, name in enumerate(self.candidates):
-            box = widgets.Checkbox(value=False, description=name, indent=False, layout=AUTO)
+            box = widgets.Checkbox(value=False, description=name, indent=False, layout=auto_width())
             box.add_class("kit-answer-name")
             box.add_class(f"kit-answer-name-{number}")
             self.boxes[name] = box
@@ -72,7 +72,7 @@ class NamePicker:
         self.others = widgets.Textarea(
             placeholder="More names from the texts, one per line",
             rows=3,
-            layout=widgets.Layout(width="100%"),
+            layout=widgets.Layout(width="auto"),
         )
         self.others.add_class("kit-answer-other-names")
         self.others.observe(safe_callback(self._check_others, self.hint), names="value")

@@ -22,11 +22,15 @@ ANSWER_CSS = """<style>
 .kit-answer .widget-label { white-space: normal; overflow: visible; }
 .kit-answer-passage { white-space: pre-wrap; line-height: 1.6; max-width: 52em; }
 .kit-answer-hint { color: #8a4b00; }
-.kit-answer-cell { white-space: normal; overflow-wrap: anywhere; }
+.kit-answer-cell { white-space: normal; overflow-wrap: anywhere; line-height: 1.4; }
 </style>"""
-NUMBER_PLACEHOLDER = "a number, e.g. 12.5"
+NUMBER_PLACEHOLDER = "e.g. 12.5"
 THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
-AUTO = widgets.Layout(width="auto")
+
+
+def auto_width() -> widgets.Layout:
+    """A layout as wide as the control's label (ipywidgets' fixed width cuts long labels)."""
+    return widgets.Layout(width="auto")
 
 
 def answer_box(kind: str, children: list[widgets.Widget]) -> widgets.VBox:
@@ -34,7 +38,7 @@ def answer_box(kind: str, children: list[widgets.Widget]) -> widgets.VBox:
     around it brings the kit's CSS)."""
     css = widgets.HTML(ANSWER_CSS, layout=widgets.Layout(display="none"))
     css.add_class("kit-answer-style")
-    box = widgets.VBox([css, *children], layout=widgets.Layout(width="100%"))
+    box = widgets.VBox([css, *children])
     box.add_class("kit-answer")
     box.add_class(f"kit-answer-{css_key(kind)}")
     return box
@@ -79,9 +83,11 @@ def number_problem(text: str) -> str:
     return f"“{text.strip()}” is not a number: write digits only, like 12.5."
 
 
-def number_field(css_class: str, width: str = "8em") -> widgets.Text:
+def number_field(
+    css_class: str, width: str = "9em", placeholder: str = NUMBER_PLACEHOLDER
+) -> widgets.Text:
     """A text field for a number (it may be left empty, unlike ipywidgets' number fields)."""
-    field = widgets.Text(placeholder=NUMBER_PLACEHOLDER, layout=widgets.Layout(width=width))
+    field = widgets.Text(placeholder=placeholder, layout=widgets.Layout(width=width))
     field.add_class("kit-answer-number-field")
     field.add_class(css_class)
     return field

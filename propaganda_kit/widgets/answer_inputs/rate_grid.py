@@ -73,8 +73,8 @@ class RateGrid:
         check = safe_callback(self._check_text, self.hint)
         for doc in self.documents:
             key = css_key(doc.id)
-            self.counts[doc.id] = number_field(f"kit-answer-rate-count-{key}", "100%")
-            self.rates[doc.id] = number_field(f"kit-answer-rate-value-{key}", "100%")
+            self.counts[doc.id] = number_field(f"kit-answer-rate-count-{key}", "auto", "e.g. 12")
+            self.rates[doc.id] = number_field(f"kit-answer-rate-value-{key}", "auto")
             self.counts[doc.id].add_class("kit-answer-rate-count")
             self.rates[doc.id].add_class("kit-answer-rate-value")
             for field in (self.counts[doc.id], self.rates[doc.id]):

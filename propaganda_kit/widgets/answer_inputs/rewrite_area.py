@@ -32,7 +32,7 @@ class RewriteArea:
             value="",
             placeholder="Your neutral version of the paragraph",
             rows=7,
-            layout=widgets.Layout(width="100%"),
+            layout=widgets.Layout(width="auto"),
         )
         self.text.add_class("kit-answer-rewrite-text")
         self.counter = widgets.HTML()

@@ -17,7 +17,7 @@ from propaganda_kit.checks import Exercise
 from propaganda_kit.checks.choice import NONE_OPTION
 from propaganda_kit.data.taxonomy import load_taxonomy
 from propaganda_kit.html.highlight import css_key
-from propaganda_kit.widgets.answer_inputs.parts import AUTO, answer_box, passage_html
+from propaganda_kit.widgets.answer_inputs.parts import answer_box, auto_width, passage_html
 from propaganda_kit.widgets.base import safe_callback
 
 NONE_LABELS = {"taxonomy": "No technique", "list": "None of these"}
@@ -71,7 +71,7 @@ class TickBoxes:
                 description=label,
                 indent=False,
                 tooltip=self.definitions.get(option, ""),
-                layout=AUTO,
+                layout=auto_width(),
             )
             box.add_class("kit-answer-option")
             box.add_class(f"kit-answer-option-{css_key(option)}")
