@@ -74,6 +74,11 @@ def _quoted(words: Iterable[str]) -> str:
     return ", ".join(f"“{html.escape(w)}”" for w in words)
 
 
+def _carried(passage: QuizPassage, technique: str) -> str:
+    words = passage.words.get(technique, ())
+    return f"; the words: {_quoted(words)}" if words else ""
+
+
 def _mark(technique: str, label: str) -> str:
     return f'<mark class="kit-hl kit-hl-{css_key(technique)}">{html.escape(label)}</mark>'
 
@@ -136,8 +141,7 @@ def answer_html(passage: QuizPassage, chosen: set[str], labels: dict[str, str]) 
     items = []
     for technique in passage.techniques:
         ticked = "you ticked it" if technique in chosen else "you did not tick it"
-        words = passage.words.get(technique, ())
-        carried = f"; the words: {_quoted(words)}" if words else ""
+        carried = _carried(passage, technique)
         items.append(
             f"<li>{_mark(technique, labels.get(technique, technique))}: {ticked}{carried}.</li>"
         )
@@ -147,8 +151,7 @@ def answer_html(passage: QuizPassage, chosen: set[str], labels: dict[str, str]) 
             if technique in chosen
             else "not in our key, but arguable"
         )
-        words = passage.words.get(technique, ())
-        carried = f"; the words: {_quoted(words)}" if words else ""
+        carried = _carried(passage, technique)
         items.append(
             f"<li>{_mark(technique, labels.get(technique, technique))} (arguable): "
             f"{ticked}{carried}.</li>"
