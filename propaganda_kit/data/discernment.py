@@ -176,3 +176,22 @@ def form_items(form: str, items: list[DiscernmentItem] | None = None) -> list[Di
     if form not in FORMS:
         raise ValueError(f"There is no form {form!r}; the forms are " + " and ".join(FORMS) + ".")
     return [i for i in (items if items is not None else load_discernment_items()) if i.form == form]
+
+
+RECORD_PREFIX = "discernment-"
+
+
+def record_name(form: str) -> str:
+    """The name of a form's kept answer record: ``discernment-a`` or ``discernment-b``.
+
+    Lower case, because a kept answer is also copied to ``my_work/<name>.json`` and saved
+    work is named by the kit's id rule.
+    """
+    if form not in FORMS:
+        raise ValueError(f"There is no form {form!r}; the forms are " + " and ".join(FORMS) + ".")
+    return RECORD_PREFIX + form.lower()
+
+
+def record_form(name: str) -> str | None:
+    """The form whose record is called ``name`` (``discernment-b`` → ``B``), else None."""
+    return next((form for form in FORMS if record_name(form) == name), None)
