@@ -356,15 +356,19 @@ def nothing_answer(exercise):
         return exercise.passage
     if exercise.kind == "checklist":
         return {
-            name: rule["accept"][0] if "accept" in rule else "The sentence itself offers no support at all."
+            name: rule["accept"][0]
+            if "accept" in rule
+            else "The sentence itself offers no support at all."
             for name, rule in exercise.key["fields"].items()
         }
     raise AssertionError(f"no control answer for the kind {exercise.kind}")
 
 
 def test_every_exercise_notebook_has_a_control_item():
-    notebooks = {ex.notebook for ex in EXERCISES.values()}
-    assert notebooks == {ex.notebook for ex in CONTROLS}
+    from propaganda_kit.instructor.build_exercises import solution_paths
+
+    notebooks = {p.name for p in solution_paths()}
+    assert notebooks <= {ex.notebook for ex in CONTROLS}
 
 
 @pytest.mark.parametrize("exercise", CONTROLS, ids=[ex.id for ex in CONTROLS])

@@ -11,6 +11,11 @@ from propaganda_kit.checks import EXERCISES, MIME_TYPE
 from propaganda_kit.instructor.build_exercises import solution_paths
 
 SOLUTIONS = solution_paths()
+SOLVED = {  # the exercises of the solution notebooks (lessons have answer keys too)
+    ex_id: exercise
+    for ex_id, exercise in EXERCISES.items()
+    if exercise.notebook in {p.name for p in SOLUTIONS}
+}
 WIDGET_RE = re.compile(r'^answer_(\d+) = exercise_widget\("([^"]+)"\)$', re.MULTILINE)
 POINTS_RE = re.compile(r'^points_for\("([^"]+)"\)$', re.MULTILINE)
 CODE_ANSWER_HINTS = ("NOT_ANSWERED", "Replace ", "```python", "as a string", "triple quotes")
@@ -44,8 +49,9 @@ def test_every_exercise_has_one_widget_cell_and_one_points_cell_in_its_notebook(
                 widget_cells.setdefault(ex_id, []).append((name, cell))
             for ex_id in POINTS_RE.findall(cell.source):
                 points_cells.setdefault(ex_id, []).append((name, cell))
-    assert set(widget_cells) == set(points_cells) == set(EXERCISES)
-    for ex_id, exercise in EXERCISES.items():
+    assert set(widget_cells) == set(points_cells) == set(SOLVED)
+    assert {e.notebook for e in SOLVED.values()} == {p.name for p in SOLUTIONS}
+    for ex_id, exercise in SOLVED.items():
         [(name, widget)] = widget_cells[ex_id]
         [(points_name, points)] = points_cells[ex_id]
         assert name == points_name == exercise.notebook
