@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
+import pandas as pd
 import pytest
 
 from propaganda_kit.analysis.loaded_language import loaded_language_table
@@ -109,6 +110,7 @@ MALFORMED: dict[str, list[Any]] = {
         [{"document": "no-such-document", "count": 3, "rate_per_1000": 1.0}],
         [{"document": "acts-of-defiance", "count": "three", "rate_per_1000": 1.0}],
         [{"document": "acts-of-defiance", "count": None, "rate_per_1000": 1.0}],
+        [{"document": ["acts-of-defiance"], "count": 3, "rate_per_1000": 1.0}],
     ],
     "names": [None, "MEK", 3, {"MEK": 1}, [1, "MEK"], [None]],
     "checklist": [None, "yes", ["yes"], {"who_says": 3, "source_named": [], "claim_type": "x"}],
@@ -290,6 +292,15 @@ def test_the_rate_grid_shows_every_document_and_leaves_rows_without_a_count_out(
     assert result.status == "incorrect" and "rate_per_1000" in result.feedback
 
 
+def test_a_rate_table_given_in_code_is_shown():
+    exercise = EXERCISES["rate-table-1"]
+    inp = build(exercise)
+    fill_rate_rows(inp, exercise)
+    again = build(exercise)
+    again.show(pd.DataFrame(inp.value).set_index("document"))
+    assert again.value == inp.value
+
+
 def test_a_wrong_rate_is_caught():
     exercise = EXERCISES["rate-table-1"]
     inp = build(exercise)
@@ -355,3 +366,19 @@ def test_the_rewrite_area_starts_empty_and_counts_words():
     assert shown.count(html.escape(exercise.passage, quote=False)) == 1
     inp.text.value = "Four plain words here."
     assert "4 words" in inp.counter.value
+
+
+def test_a_broken_data_file_is_shown_not_raised(monkeypatch):
+    from propaganda_kit.widgets.answer_inputs import rate_grid, tick_boxes
+
+    def broken(*_args: Any) -> None:
+        raise OSError("taxonomy.csv cannot be read")
+
+    monkeypatch.setattr(tick_boxes, "load_taxonomy", broken)
+    monkeypatch.setattr(rate_grid, "load_corpus", broken)
+    choice = build(EXERCISES["spot-techniques-1"])
+    table = build(EXERCISES["rate-table-1"])
+    for inp in (choice, table):
+        assert "kit-error" in inp.hint.value and "cannot be read" in inp.hint.value
+        json.dumps(inp.value)
+    assert list(choice.boxes) == ["none"] and table.value == []

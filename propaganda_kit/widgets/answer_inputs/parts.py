@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 import re
 
 import ipywidgets as widgets
@@ -97,8 +98,9 @@ def number_text(value: object) -> str | None:
     """A saved number as field text ('' for None); None when the value is not a number."""
     if value is None:
         return ""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return None
-    if not math.isfinite(value):
+    number = float(value)
+    if not math.isfinite(number):
         return None
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    return str(int(number)) if number.is_integer() else repr(number)

@@ -12,6 +12,7 @@ import html
 from typing import Any
 
 import ipywidgets as widgets
+import pandas as pd
 
 from propaganda_kit.checks import Exercise
 from propaganda_kit.data.corpus import Document, load_corpus
@@ -127,13 +128,15 @@ class RateGrid:
         return rows
 
     def show(self, value: Any) -> None:
-        """Fill in saved rows; rows of the wrong shape, or unknown documents, stay empty."""
+        """Fill in saved rows (or a DataFrame's); rows of the wrong shape stay empty."""
+        if isinstance(value, pd.DataFrame):
+            value = value.reset_index().to_dict("records")
         saved: dict[str, dict[str, Any]] = {}
         if isinstance(value, list):
             saved = {
-                row["document"]: row
+                str(row["document"]): row
                 for row in value
-                if isinstance(row, dict) and row.get("document") in self.counts
+                if isinstance(row, dict) and str(row.get("document")) in self.counts
             }
         for doc in self.documents:
             row = saved.get(doc.id, {})

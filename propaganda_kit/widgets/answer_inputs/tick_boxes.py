@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from propaganda_kit.checks import Exercise
 from propaganda_kit.checks.choice import NONE_OPTION
 from propaganda_kit.data.taxonomy import load_taxonomy
+from propaganda_kit.html.errors import error_html
 from propaganda_kit.html.highlight import css_key
 from propaganda_kit.widgets.answer_inputs.parts import answer_box, auto_width, passage_html
 from propaganda_kit.widgets.base import safe_callback
@@ -57,12 +58,16 @@ class TickBoxes:
 
     def __init__(self, exercise: Exercise) -> None:
         self.exercise = exercise
-        self.labels, self.definitions = choice_options(exercise)
+        self.hint = widgets.HTML()
+        self.hint.add_class("kit-answer-hint")
+        try:
+            self.labels, self.definitions = choice_options(exercise)
+        except Exception as err:  # a broken taxonomy file is shown, not raised
+            self.labels, self.definitions = {}, {}
+            self.hint.value = error_html(err)
         source = "taxonomy" if exercise.key["vocabulary"] == "taxonomy" else "list"
         self.none_label = NONE_LABELS[source]
         self.prompt = PROMPTS[source]
-        self.hint = widgets.HTML()
-        self.hint.add_class("kit-answer-hint")
         self._syncing = False
         self.boxes: dict[str, widgets.Checkbox] = {}
         for option, label in {**self.labels, NONE_OPTION: self.none_label}.items():
