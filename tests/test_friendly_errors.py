@@ -95,6 +95,7 @@ def test_slips_in_a_cell_get_one_sentence_not_a_traceback(tmp_path: Path):
         "exec('x = [1,')",
         "1 / 0",
         "for doc in corpus:\nprint(doc)",
+        "def total():\n    n = n + 1\n\ntotal()",
     )
     assert hints(outputs[1]) == [
         'Put quotes around each technique id: ["name_calling", "exaggeration"]'
@@ -123,6 +124,8 @@ def test_slips_in_a_cell_get_one_sentence_not_a_traceback(tmp_path: Path):
     assert hints(outputs[15]) == [
         "Add four spaces at the start of line 2, to put it inside the line above."
     ]
+    assert outputs[16][0].output_type == "error"  # a bug, not a slip: the usual traceback
+    assert outputs[16][0].ename == "UnboundLocalError"
 
 
 @pytest.mark.parametrize(

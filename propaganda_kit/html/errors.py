@@ -80,7 +80,7 @@ def slip_hint(
     if isinstance(err, SyntaxError):
         compiling = all(_library(name) for name in _frame_files(tb))
         return syntax_hint(err) if compiling else None
-    if not isinstance(err, NameError):
+    if not isinstance(err, NameError) or isinstance(err, UnboundLocalError):
         return None
     last = _last_frame(tb)
     if last is None:
