@@ -50,7 +50,7 @@ class QuizPassage:
     text: str
     techniques: tuple[str, ...]
     reason: str
-    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     defensible: tuple[str, ...] = ()
     defensible_why: str = ""
 
