@@ -42,8 +42,10 @@ SCORE_COLUMNS = [
     "discernment",
     "hits",
     "manipulative_rated",
+    "hit_rate",
     "false_alarms",
     "neutral_rated",
+    "false_alarm_rate",
     "techniques_right",
 ]
 
@@ -120,6 +122,7 @@ def _score(rows: pd.DataFrame, side: str) -> dict[str, Any]:
     hits = manipulative[manipulative["rating"] >= HIT_RATING]
     manip_mean = manipulative["rating"].mean() if len(manipulative) else np.nan
     neutral_mean = neutral["rating"].mean() if len(neutral) else np.nan
+    false_alarms = int((neutral["rating"] >= HIT_RATING).sum())
     return {
         "side": side,
         "manipulative_mean": manip_mean,
@@ -127,8 +130,10 @@ def _score(rows: pd.DataFrame, side: str) -> dict[str, Any]:
         "discernment": manip_mean - neutral_mean,
         "hits": len(hits),
         "manipulative_rated": len(manipulative),
-        "false_alarms": int((neutral["rating"] >= HIT_RATING).sum()),
+        "hit_rate": len(hits) / len(manipulative) if len(manipulative) else np.nan,
+        "false_alarms": false_alarms,
         "neutral_rated": len(neutral),
+        "false_alarm_rate": false_alarms / len(neutral) if len(neutral) else np.nan,
         "techniques_right": int((hits["technique"] == hits["key"]).sum()),
     }
 

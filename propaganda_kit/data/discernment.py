@@ -27,6 +27,11 @@ ITEMS_FILE = "discernment/items.csv"
 ITEM_COLUMNS = ["form", "item_id", "pair_id", "side", "kind", "technique", "text"]
 FORMS = ("A", "B")
 SIDES = ("invented", "supportive", "hostile")
+SIDE_LABELS = {
+    "invented": "invented topics",
+    "supportive": "supportive of the MEK",
+    "hostile": "hostile to the MEK",
+}
 KINDS = ("manipulative", "neutral")
 NONE = "none"
 FRAMEWORK = "semeval2020"
