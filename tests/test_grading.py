@@ -12,15 +12,17 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from widget_submissions import answered_copy, record_outputs, widget_cells
 
+from propaganda_kit.instructor.build_exercises import solution_paths, student_version
 from propaganda_kit.instructor.cli import main
 from propaganda_kit.instructor.grading import (
     GRADEBOOK_COLUMNS,
     MIME_TYPE,
     GradeRow,
     RunOutcome,
-    check_ids_in_source,
     check_results,
+    exercise_ids_in_source,
     expected_exercises,
     find_submissions,
     grade_folder,
@@ -264,14 +266,15 @@ def test_find_submissions_naming_rule(tmp_path: Path):
         find_submissions(tmp_path / "missing")
 
 
-def test_check_calls_are_found_in_source():
+def test_widget_and_check_calls_are_found_in_source():
     cells = [
         new_code_cell("check(\"ex-a\", x)\ncheck( 'ex-b', y)"),
         new_markdown_cell('check("in-markdown", 1)'),
+        new_code_cell('answer_d = exercise_widget("ex-d")\nanswer_d'),
         new_code_cell('check(exercise_id="ex-c", answer=1)\ncheck("ex-a", z)'),
         new_code_cell("def check(exercise_id, answer): pass"),
     ]
-    assert check_ids_in_source(cells) == ["ex-a", "ex-b", "ex-c"]
+    assert exercise_ids_in_source(cells) == ["ex-a", "ex-b", "ex-d", "ex-c"]
 
 
 def bundle_cell(*payloads) -> dict:
@@ -385,59 +388,69 @@ def test_cli_refuses_a_missing_or_empty_folder(tmp_path: Path, capsys):
     assert "no .ipynb files" in capsys.readouterr().out
 
 
-ROOT = Path(__file__).resolve().parent.parent
-FIRST_EXERCISE = sorted((ROOT / "exercises").glob("ex[0-9]*.ipynb"))[0]
-
-
-def code_cells_with_checks(nb) -> list[int]:
-    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and check_ids_in_source([c])]
+FIRST_SOLUTION = solution_paths()[0]
 
 
 @pytest.mark.slow
-def test_five_submissions_of_a_real_exercise(tmp_path: Path, capsys):
-    """Perfect, empty, half-done, raising and looping copies of the first real exercise."""
+def test_widget_hand_ins_get_the_verdicts_their_students_saw(tmp_path: Path, monkeypatch):
+    """The first real exercise handed in answered in its widgets (the answers only in the
+    record outputs), untouched, renamed, half-kept, raising and looping; graded alone, each
+    in a fresh kernel, with saved work on the grading machine that must not count."""
     from propaganda_kit.checks import EXERCISES as REGISTRY
+    from propaganda_kit.checks.kept_answers import new_record
+    from propaganda_kit.data.saved_work import save_answers
 
-    name = FIRST_EXERCISE.name
-    exercise = nbformat.read(FIRST_EXERCISE, as_version=4)
-    solution = nbformat.read(ROOT / "solutions" / name, as_version=4)
-    where = code_cells_with_checks(solution)
-    assert where == code_cells_with_checks(exercise) and len(where) >= 3
-    ids = [check_ids_in_source([solution.cells[i]])[0] for i in where]
+    name = FIRST_SOLUTION.name
+    student = tmp_path / "release" / name
+    student.parent.mkdir()
+    nbformat.write(student_version(nbformat.read(FIRST_SOLUTION, as_version=4), name), student)
+    answered_path = tmp_path / "answered" / name
+    answered_copy(student, FIRST_SOLUTION, answered_path)
+    answered = nbformat.read(answered_path, as_version=4)
+    seen = {ex_id: bundle for ex_id, (_, bundle) in record_outputs(answered).items()}
+    where = widget_cells(answered)
+    ids = list(where)
+    assert ids == [i for i, ex in REGISTRY.items() if ex.notebook == name] and len(ids) >= 3
+    assert {bundle["status"] for bundle in seen.values()} == {"correct"}
+
     folder = tmp_path / "submissions"
 
-    def hand_in(student: str, nb) -> None:
-        (folder / student).mkdir(parents=True)
-        nbformat.write(nb, folder / student / name)
+    def hand_in(path: Path, nb) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)
 
-    hand_in("perfect", solution)
-    hand_in("empty", exercise)
-    half = nbformat.from_dict(exercise)
-    half_done = len(where) // 2
-    for i in where[:half_done]:
-        half.cells[i] = solution.cells[i]
-    hand_in("half", half)
-    raises = nbformat.from_dict(solution)
-    raises.cells[where[1]].source = "1/0\n" + raises.cells[where[1]].source
-    hand_in("raises", raises)
-    loops = nbformat.from_dict(solution)
-    loops.cells.insert(where[2], new_code_cell("while True:\n    pass"))
-    hand_in("loops", loops)
+    hand_in(folder / "ada" / name, answered)
+    hand_in(folder / "ben" / name, nbformat.read(student, as_version=4))
+    hand_in(folder / "cleo.ipynb", answered)  # renamed: the answers still come back
+    half = nbformat.from_dict(answered)
+    half_kept = len(ids) // 2
+    for ex_id in ids[half_kept:]:
+        half.cells[where[ex_id]].outputs = []
+    hand_in(folder / "dan" / name, half)
+    raises = nbformat.from_dict(answered)
+    raises.cells[where[ids[1]]].source = "1/0\n" + raises.cells[where[ids[1]]].source
+    hand_in(folder / "eve" / name, raises)
+    loops = nbformat.from_dict(answered)
+    loops.cells.insert(where[ids[2]], new_code_cell("while True:\n    pass"))
+    hand_in(folder / "fay" / name, loops)
+
+    work = tmp_path / "grader_work"  # saved work on the grading machine: right answers
+    for ex_id in ids:
+        save_answers(ex_id, new_record(ex_id, answered_answer(answered, ex_id)), work)
+    monkeypatch.setenv("PROPAGANDA_KIT_WORK", str(work))
 
     out = tmp_path / "grades.csv"
-    assert main(["grade", str(folder), "--out", str(out), "--timeout", "12", "--jobs", "2"]) == 0
+    assert main(["grade", str(folder), "--out", str(out), "--timeout", "20", "--jobs", "2"]) == 0
     rows = read_csv(out)
-    assert [(r["student"], r["notebook"], r["exercise"]) for r in rows] == [
-        (student, name, ex_id)
-        for student in ("empty", "half", "loops", "perfect", "raises")
-        for ex_id in ids
-    ]
+    students = ("ada", "ben", "cleo", "dan", "eve", "fay")
+    assert [(r["student"], r["exercise"]) for r in rows] == [(s, i) for s in students for i in ids]
     expected = {
-        "perfect": ["correct"] * len(ids),
-        "empty": ["unanswered"] * len(ids),
-        "half": ["correct"] * half_done + ["unanswered"] * (len(ids) - half_done),
-        "raises": ["correct", "error"] + ["correct"] * (len(ids) - 2),
-        "loops": ["correct", "correct"] + ["timeout"] * (len(ids) - 2),
+        "ada": ["correct"] * len(ids),
+        "ben": ["unanswered"] * len(ids),
+        "cleo": ["correct"] * len(ids),
+        "dan": ["correct"] * half_kept + ["unanswered"] * (len(ids) - half_kept),
+        "eve": ["correct", "error"] + ["correct"] * (len(ids) - 2),
+        "fay": ["correct", "correct"] + ["timeout"] * (len(ids) - 2),
     }
     for row in rows:
         status = expected[row["student"]].pop(0)
@@ -445,10 +458,16 @@ def test_five_submissions_of_a_real_exercise(tmp_path: Path, capsys):
         assert row["status"] == status, row
         assert float(row["max_points"]) == most
         assert float(row["points"]) == (most if status == "correct" else 0.0)
+        if status == "correct":
+            assert row["feedback"] == " ".join(seen[row["exercise"]]["feedback"].split())
+        if status == "unanswered":
+            assert row["feedback"].startswith("Not answered yet")
         if status == "error":
             assert "raised ZeroDivisionError: division by zero" in row["feedback"]
         if status == "timeout":
-            assert "stopped after 12 seconds" in row["feedback"]
-    printed = capsys.readouterr().out
-    total = sum(REGISTRY[i].max_points for i in ids)
-    assert f"perfect: {total:g} of {total:g} points ({len(ids)} correct)" in printed
+            assert "stopped after 20 seconds" in row["feedback"]
+
+
+def answered_answer(nb, ex_id: str):
+    """The answer kept for ``ex_id`` in the record outputs of ``nb``."""
+    return record_outputs(nb)[ex_id][0]["answer"]

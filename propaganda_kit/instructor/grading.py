@@ -1,10 +1,13 @@
 """Grading a class: run each submitted notebook, read its check results, write a gradebook.
 
-Each notebook runs in its own ``python3`` kernel, in a temporary folder holding a copy of it,
-so nothing in the submissions folder is changed. The grader reads the bundles that
-``check(exercise_id, answer)`` displayed (the last one per exercise counts) and records one
-row per student and expected exercise. A notebook that raises, runs too long or cannot be
-read gets rows saying so, and grading goes on with the next one.
+Each notebook runs in its own fresh ``python3`` kernel, in a temporary folder holding a copy
+of it, so nothing in the submissions folder is changed. The kernel's Jupyter session path is
+the copy, so each exercise widget restores the answer kept in the handed-in file's outputs
+(whatever the file is called), and its saved-work folder is an empty one, so no work saved on
+the grading machine counts. The grader reads the check bundles the run displayed (by the
+widgets, or by ``check(exercise_id, answer)``; the last one per exercise counts) and records
+one row per student and expected exercise. A notebook that raises, runs too long or cannot
+be read gets rows saying so, and grading goes on with the next one.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -25,9 +29,13 @@ from pathlib import Path
 from typing import Protocol
 
 from propaganda_kit.checks.result import MIME_TYPE
+from propaganda_kit.data.notebook_answers import SESSION_VARIABLE
+from propaganda_kit.data.saved_work import WORK_VARIABLE
 
 CHECK_STATUSES = ("correct", "incorrect", "unanswered", "error")
-CHECK_CALL_RE = re.compile(r"""\bcheck\(\s*(?:exercise_id\s*=\s*)?["']([^"'\n]+)["']""")
+EXERCISE_CALL_RE = re.compile(
+    r"""\b(?:check|exercise_widget)\(\s*(?:exercise_id\s*=\s*)?["']([^"'\n]+)["']"""
+)
 NOT_RUN = "not run"
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_NOTEBOOK_TIMEOUT = 600.0
@@ -96,12 +104,13 @@ def find_submissions(folder: str | Path) -> list[Submission]:
     return found
 
 
-def check_ids_in_source(cells: Iterable) -> list[str]:
-    """Exercise ids of the ``check("…", …)`` calls in the code cells, in order, once each."""
+def exercise_ids_in_source(cells: Iterable) -> list[str]:
+    """Exercise ids of the ``exercise_widget("…")`` and ``check("…", …)`` calls in the code
+    cells, in order, once each."""
     ids: list[str] = []
     for cell in cells:
         if cell.get("cell_type") == "code":
-            ids += [i for i in CHECK_CALL_RE.findall(_source(cell)) if i not in ids]
+            ids += [i for i in EXERCISE_CALL_RE.findall(_source(cell)) if i not in ids]
     return ids
 
 
@@ -126,8 +135,11 @@ def run_notebook(
 ) -> RunOutcome:
     """Execute a temporary copy of the notebook at ``path``; never change ``path``.
 
-    Errors in cells do not stop the run. A cell running longer than ``timeout`` seconds, or
-    the whole notebook longer than ``notebook_timeout``, stops it and the kernel is killed.
+    The copy's saved outputs are cleared before the run, but the copy on disk keeps them: it
+    is the kernel's session notebook, where the widgets find their kept answers. The kernel
+    sees an empty saved-work folder. Errors in cells do not stop the run. A cell running
+    longer than ``timeout`` seconds, or the whole notebook longer than ``notebook_timeout``,
+    stops it and the kernel is killed.
     """
     import nbformat  # imported here: slow to load, and only grading needs them
     from nbclient import NotebookClient
@@ -157,7 +169,11 @@ def run_notebook(
         return max(1, math.ceil(min(timeout, left)))
 
     with tempfile.TemporaryDirectory(prefix="kit-grade-") as workdir:
-        shutil.copyfile(path, Path(workdir) / path.name)
+        copy = Path(workdir) / path.name
+        shutil.copyfile(path, copy)
+        env = dict(os.environ)
+        env[SESSION_VARIABLE] = str(copy)
+        env[WORK_VARIABLE] = str(Path(workdir) / "no_saved_work")
         client = NotebookClient(
             nb,
             timeout_func=cell_timeout,
@@ -168,7 +184,7 @@ def run_notebook(
             resources={"metadata": {"path": workdir}},
         )
         try:
-            client.execute(stderr=subprocess.DEVNULL)  # the kernel's own log lines
+            client.execute(stderr=subprocess.DEVNULL, env=env)  # no kernel log lines
         except CellTimeoutError:
             return RunOutcome(nb.cells, "timeout", f"stopped after {state['limit']}", state["cell"])
         except DeadKernelError:
@@ -221,12 +237,12 @@ def grade_submission(
 def expected_exercises(
     notebook: str, cells: list, exercises: Mapping[str, ExerciseInfo]
 ) -> list[str]:
-    """The exercises a notebook should answer: its own check calls plus its registry entries.
+    """The exercises a notebook should answer: its registry entries plus its own exercise calls.
 
     The registry entries are those whose notebook has this file name; when none has, those of
-    the notebook that shares the most check calls with it (for ``alice.ipynb``-style names).
+    the notebook that shares the most exercise ids with it (for ``alice.ipynb``-style names).
     """
-    found = check_ids_in_source(cells)
+    found = exercise_ids_in_source(cells)
     by_notebook: dict[str, list[str]] = {}
     for ex_id, info in exercises.items():
         by_notebook.setdefault(info.notebook, []).append(ex_id)
@@ -334,7 +350,7 @@ def _without_bundle(exercise: str, outcome: RunOutcome) -> tuple[str, float, str
     if outcome.status == "malformed":
         return "malformed", 0.0, outcome.problem
     for number, cell in enumerate(outcome.cells):
-        if cell.get("cell_type") == "code" and exercise in CHECK_CALL_RE.findall(_source(cell)):
+        if cell.get("cell_type") == "code" and exercise in EXERCISE_CALL_RE.findall(_source(cell)):
             error = next(
                 (o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None
             )
