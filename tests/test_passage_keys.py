@@ -86,3 +86,31 @@ def test_the_spotting_controls_are_keyed_no_technique_and_agree_with_the_other_k
     controls = [p for p in labelled_passages() if p.techniques == frozenset({"none"})]
     assert {p.place for p in controls} == {"ex01 spot-techniques-5", "ex01 spot-techniques-6"}
     assert key_conflicts(labelled_passages()) == []
+
+
+def lesson_items() -> list:
+    """The exercises answered inside the lessons (their notebook is in notebooks/)."""
+    from pathlib import Path
+
+    from propaganda_kit.checks import EXERCISES
+
+    lessons = Path(__file__).resolve().parent.parent / "notebooks"
+    return [e for e in EXERCISES.values() if (lessons / e.notebook).is_file()]
+
+
+def test_lesson_items_quote_their_documents_and_agree_with_the_other_keys():
+    from propaganda_kit import load_corpus
+
+    corpus = load_corpus()
+    items = lesson_items()
+    assert items
+    for exercise in items:
+        if "document" in exercise.key:
+            assert exercise.passage in corpus[exercise.key["document"]].text, exercise.id
+    keyed = [
+        LabelledPassage(f"lesson {e.id}", e.passage, frozenset(e.key["required"]), True)
+        for e in items
+        if e.kind == "choice" and e.key["vocabulary"] == "taxonomy"
+    ]
+    assert keyed
+    assert key_conflicts(labelled_passages() + keyed) == []
