@@ -21,6 +21,13 @@ from propaganda_kit.analysis.claims import (
     find_claims,
     sourced_claims_table,
 )
+from propaganda_kit.analysis.discernment import (
+    assign_forms,
+    class_scores,
+    discernment_change,
+    first_form,
+    item_change,
+)
 from propaganda_kit.analysis.evaluation import evaluate_on_semeval, evaluate_spans
 from propaganda_kit.analysis.loaded_language import (
     find_loaded_language,
@@ -41,6 +48,7 @@ from propaganda_kit.analysis.techniques import TECHNIQUE_CUE_NOTE, find_techniqu
 from propaganda_kit.analysis.voices import quotes_table, voice_table
 from propaganda_kit.charts.agreement import plot_disagreement
 from propaganda_kit.charts.claims import plot_sourced_claims
+from propaganda_kit.charts.discernment import plot_discernment_change
 from propaganda_kit.charts.framing import plot_actor_labels, plot_distinctive_words
 from propaganda_kit.charts.rates import (
     one_word_note,
@@ -51,6 +59,7 @@ from propaganda_kit.charts.rates import (
 )
 from propaganda_kit.data.annotations import load_annotations, load_sample_class
 from propaganda_kit.data.corpus import Corpus, Document, Segment, load_corpus
+from propaganda_kit.data.discernment import load_discernment_items
 from propaganda_kit.data.lexicon import LEXICON_CATEGORIES, load_lexicon
 from propaganda_kit.data.semeval import read_semeval
 from propaganda_kit.data.taxonomy import load_taxonomy, mapped_labels
@@ -61,22 +70,25 @@ from propaganda_kit.html.lesson_setup import start_lesson
 from propaganda_kit.html.page import style_html
 from propaganda_kit.html.reports import disagreement_html, report_html
 from propaganda_kit.html.tables import table_html
+from propaganda_kit.instructor.discernment import read_discernment_class
 from propaganda_kit.text.errors import CorpusError
 from propaganda_kit.text.spans import Span
 
 __all__ = [
     "LEXICON_CATEGORIES", "TECHNIQUE_CUE_NOTE", "Corpus", "CorpusError", "Document",
     "RewriteReport", "Segment", "Span", "actor_mentions", "annotations_to_matrix",
-    "claim_sentence", "claims_ledger", "class_alpha", "compare_rewrite", "disagreement_by_char",
-    "disagreement_html", "disagreement_regions", "distinctive_words", "enable_friendly_errors",
-    "evaluate_on_semeval", "evaluate_spans", "fact_sheet", "find_claims",
-    "find_loaded_language", "find_techniques", "highlight_html", "load_annotations",
-    "load_corpus", "load_lexicon", "load_sample_class", "load_taxonomy",
+    "assign_forms", "claim_sentence", "claims_ledger", "class_alpha", "class_scores",
+    "compare_rewrite", "disagreement_by_char", "disagreement_html", "disagreement_regions",
+    "discernment_change", "distinctive_words", "enable_friendly_errors", "evaluate_on_semeval",
+    "evaluate_spans", "fact_sheet", "find_claims", "find_loaded_language", "find_techniques",
+    "first_form", "highlight_html", "item_change", "load_annotations", "load_corpus",
+    "load_discernment_items", "load_lexicon", "load_sample_class", "load_taxonomy",
     "loaded_language_table", "loaded_terms_table", "log_odds", "mapped_labels", "naming_map",
     "naming_wide", "one_sided_labels", "one_sided_terms", "one_word_note", "plot_actor_labels",
-    "plot_category_rates", "plot_disagreement", "plot_distinctive_words", "plot_loaded_rates",
-    "plot_rate_uncertainty", "plot_sourced_claims", "plot_voice_rates", "provenance_table",
-    "quotes_table", "rates_table", "read_semeval", "report_html", "sourced_claims_table",
-    "start_lesson", "style_html", "table_html", "table_or_note", "technique_rates", "unknowns",
-    "unknowns_table", "voice_table", "words_by_perspective",
+    "plot_category_rates", "plot_disagreement", "plot_discernment_change",
+    "plot_distinctive_words", "plot_loaded_rates", "plot_rate_uncertainty",
+    "plot_sourced_claims", "plot_voice_rates", "provenance_table", "quotes_table",
+    "rates_table", "read_discernment_class", "read_semeval", "report_html",
+    "sourced_claims_table", "start_lesson", "style_html", "table_html", "table_or_note",
+    "technique_rates", "unknowns", "unknowns_table", "voice_table", "words_by_perspective",
 ]  # fmt: skip

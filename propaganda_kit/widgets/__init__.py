@@ -1,5 +1,6 @@
 """The kit's interactive widgets (ipywidgets 8): each has ``.widget`` and ``static_view()``."""
 
+from propaganda_kit.widgets.discernment import DiscernmentCheck, discernment_check
 from propaganda_kit.widgets.exercise import ExerciseWidget, exercise_widget
 from propaganda_kit.widgets.explorer import LoadedLanguageExplorer
 from propaganda_kit.widgets.quiz import SpottingQuiz
@@ -8,12 +9,14 @@ from propaganda_kit.widgets.rewrite import RewriteBox
 from propaganda_kit.widgets.score import ScoreWidget, score_widget
 
 __all__ = [
+    "DiscernmentCheck",
     "DocumentReader",
     "ExerciseWidget",
     "LoadedLanguageExplorer",
     "RewriteBox",
     "ScoreWidget",
     "SpottingQuiz",
+    "discernment_check",
     "exercise_widget",
     "score_widget",
 ]
