@@ -87,8 +87,12 @@ def test_every_exercise_has_one_widget_cell_and_one_points_cell_in_its_notebook(
 def test_imports_markdown_and_the_score_cell():
     for name, nb in notebooks().items():
         code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-        assert "from propaganda_kit.widgets import exercise_widget" in code, name
-        assert "points_for" in nb.cells[1].source, name
+        imports = nb.cells[1].source
+        assert re.search(
+            r"^from propaganda_kit.widgets import .*\bexercise_widget\b", imports, re.M
+        )
+        assert re.search(r"^from propaganda_kit.checks import .*\bpoints_for\b", imports, re.M)
+        assert "score_widget" in imports and "NOT_ANSWERED" not in code, name
         assert "Check my answer" in nb.cells[0].source, name
         assert nb.cells[-1].source == f'score_widget("{name}")', name
         for cell in nb.cells:
