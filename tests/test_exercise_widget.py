@@ -157,7 +157,23 @@ def test_displaying_shows_a_static_view_and_the_record(monkeypatch):
     monkeypatch.setattr("propaganda_kit.widgets.base.display", lambda *a, **k: shown.append(a[0]))
     exercise_widget(EXERCISE)._ipython_display_()
     view, kept = shown
-    assert view["text/html"] == "<p>static</p>"
+    assert view["text/html"].endswith("<p>static</p>")
+    assert EXERCISES[EXERCISE].title in view["text/html"]
     assert "application/vnd.jupyter.widget-view+json" in view
     assert "VBox" not in view["text/plain"]
     assert kept[ANSWER_MIME]["exercise"] == EXERCISE
+
+
+def test_checking_nothing_asks_for_an_answer_and_keeps_nothing():
+    widget = exercise_widget(EXERCISE)
+    widget.input.show([])
+    assert widget.check().status == "unanswered"
+    assert "Tick at least one box" in widget.feedback.value
+    assert widget.record["answer"] is None
+
+
+def test_an_empty_span_answer_is_a_real_answer():
+    from propaganda_kit.widgets.exercise import is_empty
+
+    assert is_empty([]) and is_empty("  ") and is_empty({"a": None, "b": ""}) and is_empty(None)
+    assert not is_empty(["none"]) and not is_empty(0.0) and not is_empty({"a": "yes"})

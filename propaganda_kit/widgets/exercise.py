@@ -19,11 +19,29 @@ from propaganda_kit.checks.autograde import UNANSWERED_WIDGET
 from propaganda_kit.checks.kept_answers import checker_answer
 from propaganda_kit.checks.result import MIME_TYPE
 from propaganda_kit.html.errors import error_html
+from propaganda_kit.html.page import style_html
 from propaganda_kit.widgets.answer_inputs import INPUTS
 from propaganda_kit.widgets.base import KitWidget, run_safely, safe_callback, style_widget
 from propaganda_kit.widgets.kept_output import KeptOutput
 
 SAVED_NOTE = "Your answer is kept in this notebook: save it (Ctrl+S) before you hand it in."
+EMPTY_HINTS = {  # what to do when 'Check my answer' is pressed with nothing given
+    "choice": "Tick at least one box (or the box that says there is none), then check again.",
+    "names": "Tick at least one name (or write one under 'Other names'), then check again.",
+    "number": "Write a number in the box, then check again.",
+    "rate_table": "Fill in at least one row of the table, then check again.",
+    "checklist": "Answer each question above, then check again.",
+    "rewrite": "Write your rewrite in the box, then check again.",
+}  # an empty answer is a real answer for the span marker: "nothing to mark"
+
+
+def is_empty(value: Any) -> bool:
+    """True for an answer with nothing in it: None, '', [], {} or a dict of empty fields."""
+    if isinstance(value, dict):
+        return all(is_empty(v) for v in value.values())
+    return value is None or (
+        isinstance(value, (str, list)) and not "".join(map(str, value)).strip()
+    )
 
 
 class ExerciseWidget(KitWidget):
@@ -104,6 +122,10 @@ class ExerciseWidget(KitWidget):
         """Check the answer on screen, keep it, and return the result."""
         if self.input is None:
             return self.result
+        hint = EMPTY_HINTS.get(self.exercise.kind)
+        if hint and is_empty(self.input.value):
+            self.feedback.value = f"<p class='kit-note'>{html.escape(hint)}</p>"
+            return self.result
         note = self.kept.keep(self.input.value)
         self._judge()
         if note:
@@ -116,7 +138,10 @@ class ExerciseWidget(KitWidget):
 
     def static_html(self) -> str:
         """The task as HTML for a notebook that has not run yet."""
-        return self.feedback.value if self.input is None else self.input.static_html()
+        if self.input is None:
+            return self.feedback.value
+        title = f"<p><strong>{html.escape(self.exercise.title)}</strong></p>"
+        return style_html() + title + self.input.static_html()
 
     def static_view(self) -> widgets.HTML:
         """The static view as an HTML widget."""
