@@ -16,9 +16,11 @@ import pandas as pd
 from propaganda_kit.analysis.discernment import STAGES, rated_items
 from propaganda_kit.data.discernment import form_items, load_discernment_items, record_form
 from propaganda_kit.data.notebook_answers import read_answer_records
+from propaganda_kit.data.paths import DEFAULT_DATA_DIR
 from propaganda_kit.instructor.grading import find_submissions
 
 CLASS_COLUMNS = ["student", "notebook", "stage", "handed_in"]
+SAMPLE_CLASS = "sample_class_discernment"  # the kit's invented class, in the data folder
 
 
 def _stage(answer: dict, notebook: str) -> str | None:
@@ -27,8 +29,10 @@ def _stage(answer: dict, notebook: str) -> str | None:
     return next((stage for stage in STAGES if notebook.startswith(stage)), None)
 
 
-def read_discernment_class(folder: str | Path) -> pd.DataFrame:
+def read_discernment_class(folder: str | Path | None = None) -> pd.DataFrame:
     """One row per student, stage and item of the discernment checks under ``folder``.
+
+    Without ``folder``, the kit's invented class (``data/sample_class_discernment``).
 
     Columns: student, notebook, stage, handed_in, then those of ``rated_items``. A record
     without answers, or whose stage cannot be told, is left out; when a student has
@@ -36,6 +40,7 @@ def read_discernment_class(folder: str | Path) -> pd.DataFrame:
     """
     items = load_discernment_items()
     parts: dict[tuple[str, str], pd.DataFrame] = {}
+    folder = folder if folder is not None else DEFAULT_DATA_DIR / SAMPLE_CLASS
     for submission in find_submissions(folder):
         for name, record in read_answer_records(submission.path).items():
             form, answer = record_form(name), record.get("answer")

@@ -43,7 +43,12 @@ INTRO = (
     "you are. There are no marks for this check and no right answers are shown."
 )
 HANDED_IN = "Handed in. Save the notebook (Ctrl+S) so your answers are kept in the file."
-AUTO = widgets.Layout(width="auto")
+START_NOTE = "Run this cell, type your name or class id and click Start to see the sentences."
+
+
+def _auto() -> widgets.Layout:
+    """A layout as wide as its content, so labels are never cut at the notebook's width."""
+    return widgets.Layout(width="auto")
 
 
 def _labels() -> list[tuple[str, str]]:
@@ -65,21 +70,21 @@ class _ItemRow:
             options=[(f"{n} {word}", n) for n, word in RATINGS.items()],
             value=None,
             style={"button_width": "auto"},
-            layout=AUTO,
+            layout=_auto(),
         )
         self.technique = widgets.Dropdown(
             options=[("Choose one", ""), *techniques],
             value="",
             description="Which technique?",
             style={"description_width": "initial"},
-            layout=AUTO,
+            layout=_auto(),
         )
         self.confidence = widgets.ToggleButtons(
             options=[(c, c) for c in CONFIDENCES],
             value=None,
             description="How sure are you?",
             style={"description_width": "initial", "button_width": "auto"},
-            layout=AUTO,
+            layout=_auto(),
         )
         self.details = widgets.VBox(
             [self.technique, self.confidence], layout=widgets.Layout(display="none")
@@ -149,7 +154,7 @@ class DiscernmentCheck(KitWidget):
         for row in self.rows:
             for control in row.controls():
                 control.observe(safe_callback(self._changed, self.message), names="value")
-        self.button = widgets.Button(description="Hand in my answers", icon="check", layout=AUTO)
+        self.button = widgets.Button(description="Hand in my answers", icon="check", layout=_auto())
         self.button.add_class("kit-discernment-hand-in")
         self.button.on_click(safe_callback(lambda _: self.hand_in(), self.message))
         intro = widgets.HTML(f"<p><b>{html.escape(QUESTION)}</b></p><p>{html.escape(INTRO)}</p>")
@@ -259,9 +264,9 @@ class DiscernmentStart(KitWidget):
         self.name = widgets.Text(
             description="Your name or class id:",
             style={"description_width": "initial"},
-            layout=AUTO,
+            layout=_auto(),
         )
-        self.button = widgets.Button(description="Start", icon="play", layout=AUTO)
+        self.button = widgets.Button(description="Start", icon="play", layout=_auto())
         self.message = widgets.HTML()
         self.button.on_click(safe_callback(lambda _: self.start(), self.message))
         ask = widgets.HTML("<p>Type the name or id your teacher gave you, then click Start.</p>")
@@ -282,9 +287,11 @@ class DiscernmentStart(KitWidget):
         return self.check
 
     def static_html(self) -> str:
-        return DiscernmentCheck(FORMS[0], self.stage).static_html()
+        """What the saved notebook shows before it runs: how to start (the form is not known)."""
+        return f"<p>{html.escape(START_NOTE)}</p>"
 
     def static_view(self) -> widgets.HTML:
+        """The static view as an HTML widget."""
         return widgets.HTML(self.static_html())
 
     def _ipython_display_(self) -> None:
