@@ -19,6 +19,7 @@ from propaganda_kit.checks.autograde import UNANSWERED_WIDGET
 from propaganda_kit.checks.kept_answers import checker_answer
 from propaganda_kit.checks.result import MIME_TYPE
 from propaganda_kit.html.errors import error_html
+from propaganda_kit.html.highlight import css_key
 from propaganda_kit.html.page import style_html
 from propaganda_kit.widgets.answer_inputs import INPUTS
 from propaganda_kit.widgets.base import KitWidget, run_safely, safe_callback, style_widget
@@ -71,6 +72,7 @@ class ExerciseWidget(KitWidget):
             [style_widget(), title, self.input.widget, self.button, self.feedback]
         )
         self.widget.add_class("kit-exercise")
+        self.widget.add_class(f"kit-exercise-{css_key(self.exercise_id)}")
         self._judge_unanswered()
         run_safely(self._restore, self.feedback)
 
