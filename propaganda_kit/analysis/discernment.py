@@ -151,7 +151,9 @@ def class_scores(answers: pd.DataFrame) -> pd.DataFrame:
     ``answers`` has the ``rated_items`` columns plus ``student`` and ``stage``.
     """
     parts = []
-    for (student, stage), rows in answers.groupby(["student", "stage"], sort=True):
+    groups = answers.groupby(["student", "stage"], sort=False)
+    order = sorted(groups.groups, key=lambda key: (key[0], STAGES.index(key[1])))
+    for (student, stage), rows in ((key, groups.get_group(key)) for key in order):
         scores = discernment_scores(rows)
         scores.insert(0, "form", rows["form"].iloc[0])
         scores.insert(0, "stage", stage)
