@@ -12,6 +12,12 @@ import pytest
 
 from propaganda_kit import load_corpus
 from propaganda_kit.analysis.loaded_language import find_loaded_language
+from propaganda_kit.html.page import (
+    NOTHING_HIGHLIGHTED,
+    legend_group_html,
+    legends_html,
+    swatch_html,
+)
 from propaganda_kit.text.words import per_thousand_words
 from propaganda_kit.widgets import DocumentReader
 
@@ -282,3 +288,11 @@ def test_charged_topic_words_are_off_by_default_and_shown_on_request(
     assert not {s.cue for s in found.charged} & {s.cue for s in found.loaded}
     if found.charged:
         assert "kit-hl-charged_topic" in reader.text.value
+
+
+def test_legend_labels_and_headings_are_escaped() -> None:
+    group = legend_group_html("<b>kinds</b>", [(swatch_html("x<y"), "<img src=x>")])
+    assert "<img" not in group and "&lt;img src=x&gt;" in group
+    assert "<b>" not in group and "&lt;b&gt;kinds" in group
+    assert 'class="kit-hl kit-hl-x-y kit-swatch"' in group
+    assert legends_html(["", legend_group_html("empty", [])]) == NOTHING_HIGHLIGHTED
