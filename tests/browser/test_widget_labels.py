@@ -8,8 +8,10 @@ are checked too wherever they are on the page.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from lab_page import LabPage
+from lab_page import LabPage, new_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +40,7 @@ JS_CLIPPED_LABELS = """selector => {
     return canvas.measureText(text).width;
   };
   const px = value => parseFloat(value) || 0;
+  const text = e => e.textContent.replace(/\u00a0/g, ' ').trim();  // ipywidgets uses nbsp
   const name = e => {
     const widget = e.closest('.jupyter-widgets');
     const own = [...(widget || e).classList].filter(c => c.startsWith('kit-')).join('.');
@@ -53,7 +56,7 @@ JS_CLIPPED_LABELS = """selector => {
       if (seen.has(e) || !shown(e)) continue;
       seen.add(e);
       if (e.scrollWidth > e.clientWidth + 1) {
-        problems.push(`${name(e)}: "${e.textContent.trim()}" is cut ` +
+        problems.push(`${name(e)}: "${text(e)}" is cut ` +
           `(needs ${e.scrollWidth} px, has ${e.clientWidth} px)`);
       }
     }
@@ -68,7 +71,7 @@ JS_CLIPPED_LABELS = """selector => {
           : 0;
         const needed = Math.ceil(textWidth(option.textContent, style) + padding);
         if (needed > room + 1) {
-          problems.push(`${name(select)}: option "${option.textContent}" is cut ` +
+          problems.push(`${name(select)}: option "${text(option)}" is cut ` +
             `(needs ${needed} px, has ${room} px)`);
         }
       }
@@ -101,3 +104,34 @@ def test_widget_labels_fit_at_the_default_width(lab: LabPage, lesson: str):
     checked, problems = clipped_labels(lab)
     assert checked, f"no widget labels were found to measure in {lesson}"
     assert not problems, f"{lesson} at {lab.viewport['width']} px:\n" + "\n".join(problems)
+
+
+# A kit-exercise box whose every control is too narrow for its label, and a list that
+# scrolls without saying so: the check must find each one (so a pass means something).
+CUT_WIDGETS = """import ipywidgets as widgets
+
+narrow = widgets.Layout(width="70px")
+box = widgets.VBox([
+    widgets.Button(description="Check my long answer", layout=narrow),
+    widgets.ToggleButton(description="Loaded language: on", layout=narrow),
+    widgets.Dropdown(options=["the author's own words"], layout=narrow),
+    widgets.SelectMultiple(options=[f"option {n}" for n in range(9)], rows=3),
+])
+box.add_class("kit-exercise")
+box"""
+
+
+def test_the_check_finds_cut_labels(lab: LabPage, scratch_dir: Path):
+    lab.open(new_notebook(scratch_dir / "cut_labels.ipynb", [CUT_WIDGETS]))
+    lab.clear_and_run_all()
+    lab.wait_for_widgets()
+    checked, problems = clipped_labels(lab)
+    found = "\n".join(problems)
+    assert checked >= 4, found
+    for cut in (
+        '"Check my long answer" is cut',
+        '"Loaded language: on" is cut',
+        'option "the author\'s own words" is cut',
+        "shows 3 of 9 options and does not say that it scrolls",
+    ):
+        assert cut in found, f"the check missed: {cut}\n{found}"
