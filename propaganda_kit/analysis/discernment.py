@@ -92,13 +92,16 @@ def rated_items(items: Iterable[DiscernmentItem], ratings: Mapping[str, Any]) ->
     """One row per item: the item's facts and the student's rating, technique and confidence.
 
     ``ratings`` maps an item id to ``{"rating": 1-5, "technique": id, "confidence": ...}``
-    (a bare number is a rating alone). Unrated items have a missing rating.
+    (a bare number is a rating alone). Unrated items, and ratings that are not 1 to 5, have
+    a missing rating.
     """
     rows = []
     for item in items:
         given = ratings.get(item.item_id)
-        given = {"rating": given} if isinstance(given, int | float) else dict(given or {})
+        if not isinstance(given, dict):
+            given = {"rating": given}
         rating = given.get("rating")
+        valid = rating in RATINGS and not isinstance(rating, bool)
         rows.append(
             {
                 "form": item.form,
@@ -107,7 +110,7 @@ def rated_items(items: Iterable[DiscernmentItem], ratings: Mapping[str, Any]) ->
                 "side": item.side,
                 "kind": item.kind,
                 "key": item.technique,
-                "rating": float(rating) if rating in RATINGS else np.nan,
+                "rating": float(rating) if valid else np.nan,
                 "technique": str(given.get("technique") or ""),
                 "confidence": str(given.get("confidence") or ""),
             }

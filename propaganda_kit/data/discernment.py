@@ -104,7 +104,8 @@ def _check_pairs(items: list[tuple[int, DiscernmentItem]]) -> None:
         if len(members) != 2:
             raise CorpusError(
                 ITEMS_FILE,
-                f"pair '{pair_id}' has {len(members)} items; a pair has exactly two",
+                f"pair '{pair_id}' has {len(members)} item{'s' if len(members) != 1 else ''}; "
+                "a pair has exactly two",
                 row=number,
                 field="pair_id",
             )
