@@ -117,7 +117,7 @@ def test_quoted_voice_with_no_quoted_words_says_so_instead_of_an_empty_chart(exp
     assert "have no quoted words, so there is no rate" in chart_message(explorer)
     assert "no words" in explorer.numbers.value  # the numbers still say why
     explorer.norm.value = "raw"
-    assert "every count is 0" in chart_message(explorer)
+    assert "every count is 0 in the quoted words of the chosen" in chart_message(explorer)
     explorer.voice.value = "author"
     assert chart_png(explorer).startswith(b"\x89PNG")
 
@@ -128,7 +128,9 @@ def test_zero_counts_draw_per_1000_words_but_not_as_raw_counts():
     explorer = LoadedLanguageExplorer(table=table)
     assert chart_png(explorer).startswith(b"\x89PNG")  # a rate of 0 has an interval
     explorer.norm.value = "raw"
-    assert "every count is 0" in chart_message(explorer)
+    assert "every count is 0 in the words of the chosen documents" in chart_message(explorer)
+    explorer.voice.value = "author"
+    assert "in the author's own words of the chosen" in chart_message(explorer)
 
 
 def test_controls_are_laid_out_for_their_labels(explorer):

@@ -35,8 +35,9 @@ NOTHING_SELECTED = (
 )
 NOTHING_COUNTED = {
     "per_1000": "Nothing to draw: the chosen documents have no {voice}, so there is no rate.",
-    "raw": "Nothing to draw: every count is 0 for the chosen documents, categories and {voice}.",
+    "raw": "Nothing to draw: every count is 0 in the {voice} of the chosen documents.",
 }
+VOICE_WORDS = {"all": "words", "author": "author's own words", "quoted": "quoted words"}
 PICK_HINT = (
     "To choose several documents or categories, hold Ctrl (Cmd on a Mac) and click each one; "
     "hold Shift and click to choose a run of them."
@@ -190,7 +191,7 @@ class LoadedLanguageExplorer(KitWidget):
             return NOTHING_SELECTED
         per_1000 = self.norm.value == "per_1000"
         if (rates["words"] if per_1000 else rates["count"]).sum() == 0:
-            voice = dict((v, k) for k, v in VOICE_OPTIONS)[self.voice.value]
+            voice = VOICE_WORDS[self.voice.value]
             return NOTHING_COUNTED[self.norm.value].format(voice=voice)
         return ""
 
