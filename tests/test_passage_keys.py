@@ -114,3 +114,24 @@ def test_lesson_items_quote_their_documents_and_agree_with_the_other_keys():
     ]
     assert keyed
     assert key_conflicts(labelled_passages() + keyed) == []
+
+
+def test_a_lesson_passage_without_a_document_is_not_copied_from_the_corpus():
+    from propaganda_kit import load_corpus
+
+    texts = [normalise_passage(d.text) for d in load_corpus()]
+    written = [e for e in lesson_items() if e.passage and "document" not in e.key]
+    assert written
+    for exercise in written:
+        assert not any(normalise_passage(exercise.passage) in t for t in texts), exercise.id
+
+
+def test_a_lesson_control_reusing_a_keyed_passage_finds_no_technique_there_either():
+    controls = [e for e in lesson_items() if e.control and "document" in e.key]
+    assert controls
+    for exercise in controls:
+        text = normalise_passage(exercise.passage)
+        for keyed in labelled_passages():
+            other = normalise_passage(keyed.text)
+            if text in other or other in text:
+                assert keyed.techniques <= {"none"}, (exercise.id, keyed.place)
