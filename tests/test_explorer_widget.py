@@ -130,7 +130,7 @@ def test_zero_counts_draw_per_1000_words_but_not_as_raw_counts():
     explorer.norm.value = "raw"
     assert "every count is 0 in the words of the chosen documents" in chart_message(explorer)
     explorer.voice.value = "author"
-    assert "in the author's own words of the chosen" in chart_message(explorer)
+    assert "in the author&#x27;s own words of the chosen" in chart_message(explorer)
 
 
 def test_controls_are_laid_out_for_their_labels(explorer):
