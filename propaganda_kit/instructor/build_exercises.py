@@ -4,7 +4,8 @@ Solutions mark what students must not see nbgrader-style. In code cells the line
 ``### BEGIN SOLUTION`` to ``### END SOLUTION`` become one comment line, ``CODE_STUB``
 (students answer in the exercise widget the cell displays), and the lines from
 ``### BEGIN HIDDEN TESTS`` to ``### END HIDDEN TESTS`` go; in markdown cells a solution
-region becomes ``YOUR ANSWER HERE``. The student notebooks are then run unfilled, in an empty
+region becomes ``YOUR ANSWER HERE``. Outputs and the solution run's widget state (it holds the
+answers) go too. The student notebooks are then run unfilled, in an empty
 folder with an empty saved-work folder, so their committed outputs (the answer records
 included) show every exercise as not answered yet.
 
