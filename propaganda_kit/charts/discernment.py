@@ -31,7 +31,7 @@ STAGE_NAMES = {"pre": "before the lessons", "post": "after the lessons"}
 CHANGE_LOOK = SideLook("#333333", "", "o")
 
 
-def side_label(side: str) -> str:
+def _side_label(side: str) -> str:
     """A side's name in a chart: 'supportive of the MEK', 'all items', ..."""
     return "all items" if side == ALL_SIDES else SIDE_LABELS.get(side, side)
 
@@ -46,7 +46,7 @@ def plot_discernment_change(
     """
     fig = Figure(figsize=(11, 4.8), dpi=DPI, layout="constrained")
     means, changes = (style_axes(ax) for ax in fig.subplots(1, 2, width_ratios=[3, 2]))
-    labels = [side_label(s) for s in change["side"]]
+    labels = [_side_label(s) for s in change["side"]]
     y = np.arange(len(change))[::-1]
     height = 0.38
     for offset, stage in ((height / 2, "pre"), (-height / 2, "post")):
