@@ -147,6 +147,7 @@ def test_an_unknown_exercise_shows_a_friendly_message():
     assert "Did you mean" in widget.feedback.value
     assert widget.answer is None
     widget.answer = ["x"]  # nothing to check: no exception
+    assert widget.record_bundle()[MIME_TYPE]["status"] == "error"  # what a grader reports
 
 
 def test_displaying_shows_a_static_view_and_the_record(monkeypatch):

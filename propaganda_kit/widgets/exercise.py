@@ -60,6 +60,8 @@ class ExerciseWidget(KitWidget):
             self.result = evaluate(self.exercise_id, None) if self.exercise is None else None
             self.feedback.value = error_html(LookupError(self._missing()))
             self.widget = widgets.VBox([style_widget(), self.feedback])
+            if self.result is not None:  # a grader reports the misspelt id as an error
+                self.kept.show(self._summary(), {MIME_TYPE: self.result.as_dict()})
             return
         self.input = INPUTS[self.exercise.kind](self.exercise)
         self.button = widgets.Button(
@@ -151,7 +153,7 @@ class ExerciseWidget(KitWidget):
 
     def _ipython_display_(self) -> None:
         super()._ipython_display_()
-        if self.input is not None:
+        if self.input is not None or self.result is not None:
             self.kept.display()
 
 
