@@ -70,7 +70,6 @@ table.kit-table th, table.kit-table td { border: 1px solid #ccc; padding: 3px 8p
   text-align: left; vertical-align: top; }
 table.kit-table th { background: #f3f3f3; }
 .kit-fit select { flex: 0 0 auto; width: auto; max-width: 100%; }
-.kit-fit .widget-label { overflow: visible; }
 """
 
 
