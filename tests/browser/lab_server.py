@@ -141,6 +141,7 @@ def start_lab(workdir: Path) -> LabServer:
         PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
     )
     env.pop("JUPYTER_TOKEN", None)
+    env.pop("PROPAGANDA_KIT_WORK", None)  # a student's saved work goes in my_work/, as in class
     port = free_port()
     log_path = workdir / "jupyter-lab.log"
     with open(log_path, "wb") as log:
