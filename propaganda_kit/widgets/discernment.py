@@ -87,7 +87,8 @@ class _ItemRow:
             layout=_auto(),
         )
         self.details = widgets.VBox(
-            [self.technique, self.confidence], layout=widgets.Layout(display="none")
+            [self.technique, self.confidence],
+            layout=widgets.Layout(display="none", align_items="flex-start"),
         )
         self.widget = widgets.VBox([self.text, self.rating, self.details])
         self.widget.add_class("kit-discernment-item")
