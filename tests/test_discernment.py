@@ -30,6 +30,7 @@ from propaganda_kit.analysis.discernment import (
     NOT_SURE,
     discernment_scores,
     form_for,
+    is_rating,
     other_form,
     paired_change,
     rated_items,
@@ -441,6 +442,22 @@ def test_a_malformed_kept_answer_leaves_the_items_blank(fresh_kernel):
     notebook_with(fresh_kernel / "pre_check.ipynb", record)
     check = DiscernmentCheck("A", "pre", notebook="pre_check.ipynb")
     assert check.answered == 0 and check.rows[0].technique.value == ""
+
+
+def test_the_other_checks_answers_are_not_restored(fresh_kernel):
+    pre = DiscernmentCheck("A", "pre", "amira")
+    pre.rows[0].rating.value = 5
+    post = DiscernmentCheck("A", "post", "amira", "post_check.ipynb")  # overridden to A again
+    assert post.answered == 0 and post.kept.record["answer"] is None
+    post.rows[1].rating.value = 1
+    assert post.kept.record["answer"]["stage"] == "post"
+
+
+def test_ratings_of_any_json_shape_are_refused():
+    for bad in ([4], {"x": 1}, "4", True, 4.5, 0, None):
+        assert not is_rating(bad)
+    assert is_rating(4) and is_rating(4.0)
+    assert rated_items(TOY[:1], {"m1": {"rating": [4]}})["rating"].isna().all()
 
 
 def test_labels_are_not_cut_and_the_menu_lists_every_technique(fresh_kernel):

@@ -50,6 +50,11 @@ SCORE_COLUMNS = [
 ]
 
 
+def is_rating(value: object) -> bool:
+    """True for a rating on the scale: a whole number from 1 to 5 (not True or False)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and value in RATINGS
+
+
 def first_form(student: str) -> str:
     """The form a student takes first: 'A' or 'B', from their name or id alone.
 
@@ -101,7 +106,7 @@ def rated_items(items: Iterable[DiscernmentItem], ratings: Mapping[str, Any]) ->
         if not isinstance(given, dict):
             given = {"rating": given}
         rating = given.get("rating")
-        valid = rating in RATINGS and not isinstance(rating, bool)
+        valid = is_rating(rating)
         rows.append(
             {
                 "form": item.form,

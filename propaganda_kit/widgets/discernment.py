@@ -26,6 +26,7 @@ from propaganda_kit.analysis.discernment import (
     RATINGS,
     STAGES,
     form_for,
+    is_rating,
     other_form,
 )
 from propaganda_kit.checks.kept_answers import kept_record
@@ -112,7 +113,7 @@ class _ItemRow:
         """Put a kept answer back (anything malformed is left blank)."""
         value = value if isinstance(value, dict) else {}
         rating = value.get("rating")
-        self.rating.value = rating if rating in RATINGS and not isinstance(rating, bool) else None
+        self.rating.value = rating if is_rating(rating) else None
         known = [v for _, v in self.technique.options]
         self.technique.value = value.get("technique") if value.get("technique") in known else ""
         confidence = value.get("confidence")
@@ -198,10 +199,15 @@ class DiscernmentCheck(KitWidget):
 
     def _restore(self) -> None:
         record = self.kept.restore()
-        if record is not None:
-            self.show(record["answer"])
-            if self.handed_in:
-                self.message.value = f"<p class='kit-note'>{html.escape(HANDED_IN)}</p>"
+        if record is None:
+            return
+        kept_stage = record["answer"].get("stage") if isinstance(record["answer"], dict) else None
+        if self.stage and kept_stage and kept_stage != self.stage:  # the other check's answers
+            self.kept.record = {"exercise": self.kept.name, "answer": None, "saved_at": None}
+            return
+        self.show(record["answer"])
+        if self.handed_in:
+            self.message.value = f"<p class='kit-note'>{html.escape(HANDED_IN)}</p>"
 
     def _changed(self, _change: Any = None) -> None:
         for row in self.rows:
