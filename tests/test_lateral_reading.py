@@ -207,3 +207,19 @@ def test_the_lessons_widget_cells_ignore_outputs_and_the_set_up_is_collapsed():
         if "LateralReadingLog(" in "".join(cell["source"]):
             assert "nbval-ignore-output" in cell["metadata"].get("tags", [])
     assert cells[0]["cell_type"] == "markdown" and cells[0]["source"][0].startswith("# 7 ")
+
+
+def test_a_broken_data_folder_is_a_plain_message(monkeypatch):
+    from propaganda_kit import CorpusError
+    from propaganda_kit.widgets import lateral_reading
+
+    def broken():
+        raise CorpusError("metadata.csv", "the id is empty", row=2, field="id")
+
+    monkeypatch.setattr(lateral_reading, "load_corpus", broken)
+    log = LateralReadingLog()
+    assert "metadata.csv, row 2" in log.message.value
+    assert log.documents == {} and log.document_id is None
+    log.texts["searched"].value, log.confidence.value = "a search", "low"
+    log.button.click()
+    assert "no document to log searches for" in log.message.value.lower()

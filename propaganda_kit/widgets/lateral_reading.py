@@ -59,7 +59,7 @@ TEXT_FIELDS = {  # the answer's key: the question above its text box
     "unknown": "What is still unknown?",
 }
 COLUMNS = {  # the log table's headings
-    "number": "search",
+    "number": "#",
     "added": "added",
     "searched": "searched for",
     "found": "found",
@@ -148,20 +148,7 @@ class LateralReadingLog(KitWidget):
         self.message = widgets.HTML()
         self.message.add_class("kit-lateral-message")
         self.documents: dict[str, Any] = {}  # id -> Document, or None for the warm-up
-        if document_id == WARM_UP_ID:
-            self.documents = {WARM_UP_ID: None}
-        else:
-            try:
-                loaded = corpus if isinstance(corpus, Corpus) else load_corpus()
-                self.documents = {doc.id: doc for doc in loaded}
-            except Exception as err:  # a broken data folder is shown, not raised
-                self.message.value = error_html(err)
-        if document_id not in self.documents and document_id is not None:
-            known = ", ".join(self.documents) or "none"
-            self.message.value = error_html(
-                LookupError(f"No document with id '{document_id}'. Known ids: {known}.")
-            )
-            document_id = None
+        document_id = self._choose_documents(document_id, corpus)
         self.kept = {doc_id: KeptOutput(record_name(doc_id), notebook) for doc_id in self.documents}
         self.entries: dict[str, list[dict[str, str]]] = {doc_id: [] for doc_id in self.documents}
         self.picker = widgets.Dropdown(
@@ -187,7 +174,9 @@ class LateralReadingLog(KitWidget):
         self.confidence = _toggles([(c, c) for c in CONFIDENCES])
         self.confidence.add_class("kit-lateral-confidence")
         self.button = widgets.Button(
-            description="Add this search", icon="plus", layout=widgets.Layout(width="auto")
+            description="Add this search",
+            icon="plus",
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.button.add_class("kit-lateral-add")
         self.button.on_click(safe_callback(lambda _: self.add(), self.message))
@@ -219,6 +208,24 @@ class LateralReadingLog(KitWidget):
         for doc_id in self.documents:
             run_safely(self._restore, self.message, doc_id)
         self._show_document()
+
+    def _choose_documents(self, document_id: str | None, corpus: Corpus | None) -> str | None:
+        """Fill ``self.documents``; return ``document_id`` if it is one of them, else None."""
+        if document_id == WARM_UP_ID:
+            self.documents = {WARM_UP_ID: None}
+            return document_id
+        try:
+            loaded = corpus if isinstance(corpus, Corpus) else load_corpus()
+            self.documents = {doc.id: doc for doc in loaded}
+        except Exception as err:  # a broken data folder is shown, not raised
+            self.message.value = error_html(err)
+        if document_id is None or document_id in self.documents:
+            return document_id
+        known = ", ".join(self.documents) or "none"
+        self.message.value = error_html(
+            LookupError(f"No document with id '{document_id}'. Known ids: {known}.")
+        )
+        return None
 
     def _option(self, doc_id: str) -> str:
         document = self.documents[doc_id]
