@@ -306,13 +306,13 @@ class DiscernmentStart(KitWidget):
         self.kept.display()
 
 
-def _kept_form(stage: str, notebook: str) -> str | None:
-    """The form of an answer already kept for ``stage`` (memory, notebook file, my_work/)."""
+def _kept_answer(stage: str, notebook: str) -> tuple[str, dict] | None:
+    """The form and answer already kept for ``stage`` (memory, notebook file, my_work/)."""
     for form in FORMS:
         record = kept_record(record_name(form), notebook)
         answer = record.get("answer") if record else None
         if isinstance(answer, dict) and answer.get("stage") == stage:
-            return form
+            return form, answer
     return None
 
 
@@ -323,17 +323,20 @@ def discernment_check(
 
     The form is, in order: ``form`` if given (the instructor's override); the form of
     answers already kept for this stage; at 'post', the other form than the one kept from
-    'pre'; the rule of ``form_for`` applied to ``student`` or to the class server's user
-    name. When none applies, the widget first asks for the student's name or class id.
+    'pre' (with the name kept there); the rule of ``form_for`` applied to ``student`` or to
+    the class server's user name. When none applies, the widget first asks for the
+    student's name or class id.
     """
     if stage not in STAGES:
         raise ValueError(f"The stage is 'pre' or 'post', not {stage!r}.")
     notebook = notebook if notebook is not None else f"{stage}_check.ipynb"
     student = student or os.environ.get(USER_VARIABLE, "")
-    chosen = form or _kept_form(stage, notebook)
-    if chosen is None and stage == "post":
-        before = _kept_form("pre", "")
-        chosen = other_form(before) if before else None
+    kept = _kept_answer(stage, notebook)
+    chosen = form or (kept[0] if kept else None)
+    before = _kept_answer("pre", "") if stage == "post" and chosen is None else None
+    if before is not None:
+        chosen = other_form(before[0])
+        student = student or str(before[1].get("student") or "")
     if chosen is None and student:
         chosen = form_for(student, stage)
     if chosen is None:
