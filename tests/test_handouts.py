@@ -150,11 +150,26 @@ def test_every_lesson_and_exercise_has_a_handout(tmp_path: Path, capsys):
         (p, "exercises") for p in sorted(EXERCISES_DIR.glob("*.ipynb"))
     ]
     assert len(sources) >= 13
+    assert NOTEBOOKS_DIR / "07_lateral_reading.ipynb" in [path for path, _ in sources]
     for notebook, folder in sources:
         page = tmp_path / folder / f"{notebook.stem}.html"
         assert f"Wrote {page}" in printed
         assert_clean_handout(page, notebook)
     assert (tmp_path / "glossary.html").is_file()
+
+
+def test_the_lateral_reading_lesson_has_a_handout(tmp_path: Path, capsys):
+    lessons, out = tmp_path / "lessons", tmp_path / "out"
+    lessons.mkdir()
+    lesson = Path(shutil.copy(NOTEBOOKS_DIR / "07_lateral_reading.ipynb", lessons))
+    args = ["--exercises", str(tmp_path / "none"), "--glossary", str(tmp_path / "none.md")]
+    main(["handouts", "--out", str(out), "--notebooks", str(lessons), *args])
+    page = out / "lessons" / "07_lateral_reading.html"
+    assert f"Wrote {page}" in capsys.readouterr().out
+    assert_clean_handout(page, lesson)
+    body = page.read_text(encoding="utf-8")
+    assert "Leaving the page" in body and "Summer Lantern Festival" in body
+    assert "import load_corpus" not in body  # the set-up code is hidden
 
 
 def test_a_widget_is_shown_by_its_saved_html_and_controls():
