@@ -352,7 +352,11 @@ def test_a_class_folder_skips_what_it_cannot_read(tmp_path):
     answers = read_discernment_class(tmp_path)
     assert set(answers["student"]) == {"zoe"}
     assert set(answers["stage"]) == {"pre"} and len(answers) == 16
-    assert read_discernment_class(tmp_path / "wes").empty
+    empty = read_discernment_class(tmp_path / "wes")
+    assert empty.empty
+    change = discernment_change(class_scores(empty))
+    assert list(change["students"]) == [0, 0, 0, 0] and change["change"].isna().all()
+    assert item_change(empty).empty
 
 
 # The chart ------------------------------------------------------------------------------------

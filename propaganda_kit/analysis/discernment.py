@@ -35,6 +35,9 @@ ALL_SIDES = "all"
 BOOTSTRAP_SEED = 2022
 BOOTSTRAP_DRAWS = 4000
 
+RATED_COLUMNS = [
+    "form", "position", "item_id", "side", "kind", "key", "rating", "technique", "confidence",
+]  # fmt: skip
 SCORE_COLUMNS = [
     "side",
     "manipulative_mean",
@@ -120,7 +123,7 @@ def rated_items(items: Iterable[DiscernmentItem], ratings: Mapping[str, Any]) ->
                 "confidence": str(given.get("confidence") or ""),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=RATED_COLUMNS)
 
 
 def _score(rows: pd.DataFrame, side: str) -> dict[str, Any]:
@@ -167,7 +170,9 @@ def class_scores(answers: pd.DataFrame) -> pd.DataFrame:
         scores.insert(0, "stage", stage)
         scores.insert(0, "student", student)
         parts.append(scores)
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    if not parts:
+        return pd.DataFrame(columns=["student", "stage", "form", *SCORE_COLUMNS])
+    return pd.concat(parts, ignore_index=True)
 
 
 def paired_change(
@@ -227,7 +232,7 @@ def item_change(answers: pd.DataFrame) -> pd.DataFrame:
     With counterbalancing, each item is seen before by one half of the class and after by
     the other, so its change mixes the lesson's effect with the difference between halves.
     """
-    rated = answers.dropna(subset=["rating"])
+    rated = answers.dropna(subset=["rating"]).astype({"rating": float})
     table = rated.pivot_table(
         index=["item_id", "form", "side", "kind", "key"],
         columns="stage",

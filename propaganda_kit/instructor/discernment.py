@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from propaganda_kit.analysis.discernment import STAGES, rated_items
+from propaganda_kit.analysis.discernment import RATED_COLUMNS, STAGES, rated_items
 from propaganda_kit.data.discernment import form_items, load_discernment_items, record_form
 from propaganda_kit.data.notebook_answers import read_answer_records
 from propaganda_kit.data.paths import DEFAULT_DATA_DIR
@@ -57,5 +57,5 @@ def read_discernment_class(folder: str | Path | None = None) -> pd.DataFrame:
             rows.insert(0, "student", submission.student)
             parts[(submission.student, stage)] = rows
     if not parts:
-        return pd.DataFrame(columns=CLASS_COLUMNS)
+        return pd.DataFrame(columns=[*CLASS_COLUMNS, *RATED_COLUMNS])
     return pd.concat(parts.values(), ignore_index=True)
