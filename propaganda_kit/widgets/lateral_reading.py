@@ -33,7 +33,7 @@ WARM_UP_LABEL = "Warm-up: the festival flyer (invented for this kit)"
 WARM_UP_CARD = (
     "<p><b>The festival flyer</b> (invented for this kit; not a real text). What it states "
     "about its origin: nothing. It names no sender, no organiser and no printer, and gives "
-    "no date of printing. It names the festival's day, place and a web address.</p>"
+    "no year. It names the festival's day, place and a web address.</p>"
 )
 TITLE = "Lateral reading log"
 NO_FETCH_NOTE = (
