@@ -30,16 +30,19 @@ import propaganda_kit.charts as chart_package
 from propaganda_kit import (
     annotations_to_matrix,
     claims_ledger,
+    class_scores,
     disagreement_by_char,
+    discernment_change,
     distinctive_words,
     load_corpus,
     load_sample_class,
     loaded_language_table,
     naming_map,
+    read_discernment_class,
     sourced_claims_table,
 )
 from propaganda_kit.analysis.loaded_language import rates_table
-from propaganda_kit.charts import agreement, claims, framing, rates, style
+from propaganda_kit.charts import agreement, claims, discernment, framing, rates, style
 from propaganda_kit.data.annotations import Annotation
 
 TOLERANCE = 1.0  # pixels two boxes may share before they count as overlapping
@@ -151,7 +154,18 @@ def first_of_each(corpus: str) -> list[str]:
     return list(table.drop_duplicates("perspective")["document"])
 
 
+def sample_change(measure: str = "discernment"):
+    """The invented class's pre/post change in one measure."""
+    return discernment_change(class_scores(read_discernment_class()), measure)
+
+
 CASES: dict[str, dict[str, Callable[[], Figure]]] = {
+    "discernment.plot_discernment_change": {
+        "sample-class": lambda: discernment.plot_discernment_change(sample_change()),
+        "sample-false-alarms": lambda: discernment.plot_discernment_change(
+            sample_change("false_alarm_rate"), measure="false-alarm rate", title="False alarms"
+        ),
+    },
     "rates.plot_loaded_rates": {
         "kit-document": lambda: rates.plot_loaded_rates(loaded("kit"), by="document"),
         "kit-perspective": lambda: rates.plot_loaded_rates(loaded("kit"), by="perspective"),
