@@ -13,6 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from propaganda_kit import load_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "guide"
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -193,3 +195,43 @@ def test_the_link_check_finds_a_broken_link(tmp_path: Path):
         encoding="utf-8",
     )
     assert missing_files(page) == ["nothing_here.md", "data/no_such_table.csv"]
+
+
+QUOTE_MARKS = re.compile(r"[\"'“”‘’]")
+
+
+def plain(text: str) -> str:
+    """Text without quotation marks, in lower case, with single spaces (for comparing)."""
+    return " ".join(QUOTE_MARKS.sub("", text).lower().split())
+
+
+def search_plans() -> dict[str, str]:
+    """Lesson 7's search plan per document: the bullet that starts with its id."""
+    _, body = lesson_section(ROOT / "notebooks" / "07_lateral_reading.ipynb")
+    bullets = re.findall(
+        r"^- \*\*`([\w-]+)`\*\*(.*?)(?=^- |^\S|\Z)", body, re.MULTILINE | re.DOTALL
+    )
+    return dict(bullets)
+
+
+def test_lesson_7_has_a_search_plan_for_every_document_and_only_for_them():
+    assert sorted(search_plans()) == sorted(load_corpus().ids)
+
+
+SEARCH_WORDS = {"about", "who runs", "official account"}  # words a plan adds to a search
+
+
+def test_what_each_search_plan_quotes_is_in_the_document():
+    """Every phrase a plan quotes (a title, a name, a date, an event), other than the words it
+    adds to a search, is in the document's text, its raw capture or its metadata: the guide
+    says nothing about a document's origin that the kit cannot source."""
+    corpus = load_corpus()
+    for doc_id, plan in search_plans().items():
+        doc = corpus[doc_id]
+        assert "*States:*" in plan, f"{doc_id}: the plan does not say what the text states"
+        raw = (ROOT / "data" / doc.metadata["raw_file"]).read_text(encoding="utf-8")
+        sources = plain(" ".join([doc.text, raw, *doc.metadata.values()]))
+        quoted = [q for q in re.findall(r'"([^"]+)"', plan) if plain(q) not in SEARCH_WORDS]
+        assert len(quoted) >= 2, f"{doc_id}: the plan quotes nothing the text states"
+        missing = [q for q in quoted if plain(q) not in sources]
+        assert not missing, f"{doc_id}: quoted but not in the document or its metadata: {missing}"
