@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from browser_setup import CHROMIUM, CHROMIUM_ARGS, require_browser
 from lab_page import LabPage
-from lab_server import LabServer, start_lab, stop_lab
+from lab_server import LabServer, start_kit_lab, start_lab, stop_lab
 
 VIEWPORT = {"width": 1400, "height": 1000}
 DEFAULT_TIMEOUT_MS = 30_000
@@ -41,6 +41,18 @@ def lab_server(
 ) -> Iterator[LabServer]:
     """``jupyter lab`` serving a temporary copy of the kit; always stopped at the end."""
     server = start_lab(tmp_path_factory.mktemp("browser-lab"))
+    try:
+        yield server
+    finally:
+        stop_lab(server)
+
+
+@pytest.fixture(scope="module")
+def kit_lab_server(
+    browser_requirements: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LabServer]:
+    """JupyterLab started as ``./kit lab`` starts it (the kit's settings only), on a kit copy."""
+    server = start_kit_lab(tmp_path_factory.mktemp("kit-lab"))
     try:
         yield server
     finally:
@@ -86,6 +98,17 @@ class LabPages:
         if self.context is not None:
             self.context.close()
         self.context = self.lab = None
+
+
+@pytest.fixture(scope="module")
+def kit_lab_context(chromium: Any) -> Iterator[Any]:
+    """A fresh browser context (no saved state) at the tests' screen size."""
+    context = chromium.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -133,6 +133,63 @@ def start_lab(workdir: Path) -> LabServer:
     root_dir = copy_kit(workdir)
     settings_dir = workdir / "lab-settings"
     write_settings(settings_dir)
+    env = lab_environment(workdir, settings_dir)
+    port = free_port()
+    return launch(lab_command(port, root_dir), port, root_dir, env, workdir)
+
+
+def ship_lab_settings(prefix: Path | None = None) -> Path:
+    """Copy the kit's ``lab/overrides.json`` into the environment, as ``./kit lab`` does."""
+    target = Path(prefix or sys.prefix) / "share" / "jupyter" / "lab" / "settings"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "lab" / "overrides.json", target / "overrides.json")
+    return target / "overrides.json"
+
+
+def kit_lab_command(port: int, root_dir: Path) -> list[str]:
+    """``./kit lab``'s command line, plus what a test needs: a port, no token, the app exposed.
+
+    No news or update options and no user settings: the kit's shipped overrides alone must
+    keep the news prompt away.
+    """
+    return [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={root_dir}",
+        "--ServerApp.allow_root=True",
+        "notebooks/00_start_here.ipynb",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        "--ServerApp.disable_check_xsrf=True",
+        "--LabApp.expose_app_in_browser=True",
+    ]
+
+
+def start_kit_lab(workdir: Path) -> LabServer:
+    """JupyterLab as ``./kit lab`` starts it, on a copy of the kit, for a user with no settings.
+
+    The kit's overrides are shipped into this environment; the user's settings, config and
+    data folders are empty (so no notebook signature exists: every notebook opens untrusted).
+    """
+    root_dir = copy_kit(workdir)
+    ship_lab_settings()
+    env = lab_environment(workdir, workdir / "user-lab-settings")
+    env.update(
+        JUPYTER_CONFIG_DIR=str(workdir / "user-config"),
+        JUPYTER_DATA_DIR=str(workdir / "user-data"),
+    )
+    port = free_port()
+    return launch(kit_lab_command(port, root_dir), port, root_dir, env, workdir)
+
+
+def lab_environment(workdir: Path, settings_dir: Path) -> dict[str, str]:
+    """The server's environment: its own settings, workspaces and runtime folders, no token."""
     env = dict(
         os.environ,
         JUPYTERLAB_SETTINGS_DIR=str(settings_dir),
@@ -141,12 +198,17 @@ def start_lab(workdir: Path) -> LabServer:
         PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
     )
     env.pop("JUPYTER_TOKEN", None)
-    env.pop("PROPAGANDA_KIT_WORK", None)  # a student's saved work goes in my_work/, as in class
-    port = free_port()
+    return env
+
+
+def launch(
+    command: list[str], port: int, root_dir: Path, env: dict[str, str], workdir: Path
+) -> LabServer:
+    """Start ``command`` (serving on ``port``) in ``root_dir``; return once it answers."""
     log_path = workdir / "jupyter-lab.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            lab_command(port, root_dir),
+            command,
             cwd=root_dir,
             env=env,
             stdout=log,
