@@ -114,10 +114,12 @@ def kit_lab(kit_lab_server: LabServer, kit_lab_context: Any) -> Iterator[LabPage
 
 def news_prompts(page: Any) -> list[str]:
     """The text of every news prompt toast that appears within ``NEWS_WAIT_MS``."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     prompt = page.locator(TOAST, has_text=NEWS_PROMPT)
     try:
         prompt.first.wait_for(timeout=NEWS_WAIT_MS)
-    except Exception:  # Playwright's TimeoutError: no prompt came, as it should be
+    except PlaywrightTimeout:  # no prompt came, as it should be
         return []
     return prompt.all_inner_texts()
 
