@@ -198,6 +198,7 @@ def lab_environment(workdir: Path, settings_dir: Path) -> dict[str, str]:
         PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
     )
     env.pop("JUPYTER_TOKEN", None)
+    env.pop("PROPAGANDA_KIT_WORK", None)  # a student's saved work goes in my_work/, as in class
     return env
 
 
