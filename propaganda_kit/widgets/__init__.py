@@ -1,4 +1,5 @@
-"""The kit's interactive widgets (ipywidgets 8): each has ``.widget`` and ``static_view()``."""
+"""The kit's interactive widgets (ipywidgets 8): each has ``.widget`` and
+``static_view()``; displaying one shows the widget with its static view beside it."""
 
 from propaganda_kit.widgets.discernment import DiscernmentCheck, discernment_check
 from propaganda_kit.widgets.exercise import ExerciseWidget, exercise_widget

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import display
+from IPython.display import HTML, display
 
 from propaganda_kit.html.errors import error_html
 from propaganda_kit.html.page import style_html
@@ -54,13 +54,13 @@ class KitWidget:
 
     widget: widgets.Box
 
-    def static_view(self) -> widgets.HTML:
-        """An HTML widget with the static view (the subclass says what it shows)."""
+    def static_html(self) -> str:
+        """The static view as HTML, for a notebook not yet run (each widget says what)."""
         raise NotImplementedError
 
-    def static_html(self) -> str:
-        """The static view as HTML."""
-        return self.static_view().value
+    def static_view(self) -> HTML:
+        """The static view, displayable."""
+        return HTML(self.static_html())
 
     def mimebundle(self) -> dict:
         """The widget view, its static HTML view and a plain note, for one display."""

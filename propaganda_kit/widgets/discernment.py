@@ -252,10 +252,6 @@ class DiscernmentCheck(KitWidget):
             f"({html.escape(scale)})</p><ol>{items}</ol></div>"
         )
 
-    def static_view(self) -> widgets.HTML:
-        """The static view as an HTML widget."""
-        return widgets.HTML(self.static_html())
-
     def _ipython_display_(self) -> None:
         super()._ipython_display_()
         self.kept.display()
@@ -296,10 +292,6 @@ class DiscernmentStart(KitWidget):
     def static_html(self) -> str:
         """What the saved notebook shows before it runs: how to start (the form is not known)."""
         return f"<p>{html.escape(START_NOTE)}</p>"
-
-    def static_view(self) -> widgets.HTML:
-        """The static view as an HTML widget."""
-        return widgets.HTML(self.static_html())
 
     def _ipython_display_(self) -> None:
         super()._ipython_display_()

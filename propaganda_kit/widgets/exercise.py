@@ -147,10 +147,6 @@ class ExerciseWidget(KitWidget):
         title = f"<p><strong>{html.escape(self.exercise.title)}</strong></p>"
         return style_html() + title + self.input.static_html()
 
-    def static_view(self) -> widgets.HTML:
-        """The static view as an HTML widget."""
-        return widgets.HTML(self.static_html())
-
     def _ipython_display_(self) -> None:
         super()._ipython_display_()
         if self.input is not None or self.result is not None:

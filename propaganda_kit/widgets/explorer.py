@@ -8,7 +8,6 @@ import io
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from propaganda_kit.analysis.loaded_language import loaded_language_table, rates_table
@@ -245,11 +244,11 @@ class LoadedLanguageExplorer(KitWidget):
             f"{len(self.categories.value)} of {len(self.categories.options)}."
         )
 
-    def static_view(self) -> HTML:
+    def static_html(self) -> str:
         """The rates behind the default chart, per document and per perspective, as HTML."""
         by_doc = rates_table(self.table)
         by_side = rates_table(self.table, by="perspective")
-        return HTML(
+        return (
             "<p><b>Loaded-language cues per 1,000 words, all categories, all words"
             "</b></p>"
             + rates_html(by_doc, "document")

@@ -313,10 +313,6 @@ class LateralReadingLog(KitWidget):
             + self.log.value
         )
 
-    def static_view(self) -> widgets.HTML:
-        """The static view as an HTML widget."""
-        return widgets.HTML(self.static_html())
-
     def _ipython_display_(self) -> None:
         super()._ipython_display_()
         for kept in self.kept.values():

@@ -13,7 +13,6 @@ import math
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import HTML
 
 from propaganda_kit.analysis.quiz_scores import INVENTED_SIDE, Score, score_choice, scores_by_side
 from propaganda_kit.data.corpus import load_corpus
@@ -304,16 +303,16 @@ class SpottingQuiz(KitWidget):
         self.feedback.value = ""
         self._show_passage()
 
-    def static_view(self) -> HTML:
+    def static_html(self) -> str:
         """The passages and the options as an HTML table, without the answers."""
         if not self.passages:
-            return HTML(self.message or "No passages.")
+            return self.message or "No passages."
         rows = "".join(
             f'<tr><td>{i}</td><td dir="auto">{html.escape(p.text)}</td></tr>'
             for i, p in enumerate(self.passages, start=1)
         )
         options = ", ".join(html.escape(label) for label in self.labels.values())
-        return HTML(
+        return (
             f"{style_html()}<p>Options for each passage: {options}.</p>"
             f'<table class="kit-table kit-quiz-static"><thead><tr><th>#</th>'
             f"<th>Passage</th></tr></thead><tbody>{rows}</tbody></table>"

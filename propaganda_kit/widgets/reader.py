@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import HTML
 
 from propaganda_kit.analysis.loaded_language import (
     find_charged_topic_words,
@@ -293,8 +292,8 @@ class DocumentReader(KitWidget):
         self.counts.value, self.legend.value, self.text.value = counts, legend, text
         self.message.value = ""
 
-    def static_view(self) -> HTML:
+    def static_html(self) -> str:
         """The provenance of every document as an HTML table (works without a kernel)."""
         if self.corpus is None:
-            return HTML(self.message.value)
-        return HTML(style_html() + provenance_table_html(self.corpus))
+            return self.message.value
+        return style_html() + provenance_table_html(self.corpus)

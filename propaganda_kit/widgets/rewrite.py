@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import HTML
 
 from propaganda_kit.analysis.loaded_language import find_loaded_language
 from propaganda_kit.analysis.rewrite import compare_rewrite
@@ -122,6 +121,6 @@ class RewriteBox(KitWidget):
                 OSError(f"Your rewrite could not be saved ({err}); copy it somewhere safe.")
             )
 
-    def static_view(self) -> HTML:
+    def static_html(self) -> str:
         """The original paragraph with its loaded language marked (works without a kernel)."""
-        return HTML(original_html(self.original))
+        return original_html(self.original)

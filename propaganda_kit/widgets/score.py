@@ -38,9 +38,9 @@ class ScoreWidget(KitWidget):
         """Check the kept answers now and show the summary."""
         self.output.value = score_summary(self.notebook).html()
 
-    def static_view(self) -> widgets.HTML:
+    def static_html(self) -> str:
         """A note saying what the button does, for a notebook not yet run."""
-        return widgets.HTML(f"<p><em>{html.escape(STATIC_NOTE)}</em></p>")
+        return f"<p><em>{html.escape(STATIC_NOTE)}</em></p>"
 
 
 def score_widget(notebook: str) -> ScoreWidget:
