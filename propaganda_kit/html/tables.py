@@ -11,7 +11,7 @@ import pandas as pd
 
 TABLE_CSS = (
     "<style>.kit-table{border-collapse:collapse;margin:4px 0;font-size:13px}"
-    ".kit-table th,.kit-table td{white-space:normal;overflow-wrap:anywhere;text-align:left;"
+    ".kit-table th,.kit-table td{white-space:normal;overflow-wrap:break-word;text-align:left;"
     "vertical-align:top;padding:3px 8px;border-bottom:1px solid #ddd;max-width:38em}"
     ".kit-table th{border-bottom:2px solid #888}</style>"
 )

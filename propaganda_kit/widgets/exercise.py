@@ -95,7 +95,9 @@ class ExerciseWidget(KitWidget):
             self._judge()
 
     def _summary(self) -> str:
-        return self.result.plain_text().splitlines()[0] if self.result else "Not answered yet."
+        if self.result is None:
+            return "Not answered yet."
+        return self.result.plain_text().splitlines()[0].split("] ", 1)[-1]  # without the id
 
     def _judge(self) -> None:
         """Check the kept answer, show the feedback and update the kept output."""
