@@ -4,6 +4,7 @@
 from propaganda_kit.widgets.discernment import DiscernmentCheck, discernment_check
 from propaganda_kit.widgets.exercise import ExerciseWidget, exercise_widget
 from propaganda_kit.widgets.explorer import LoadedLanguageExplorer
+from propaganda_kit.widgets.fact_sheet import FactSheetViewer
 from propaganda_kit.widgets.lateral_reading import LateralReadingLog
 from propaganda_kit.widgets.quiz import SpottingQuiz
 from propaganda_kit.widgets.reader import DocumentReader
@@ -14,6 +15,7 @@ __all__ = [
     "DiscernmentCheck",
     "DocumentReader",
     "ExerciseWidget",
+    "FactSheetViewer",
     "LateralReadingLog",
     "LoadedLanguageExplorer",
     "RewriteBox",
