@@ -30,6 +30,12 @@ def require_fields(key: Key, fields: dict[str, type | tuple[type, ...]]) -> None
             raise KeyProblem(f"the key's '{name}' field has the wrong type")
 
 
+def optional_text(key: Key, name: str) -> None:
+    """Raise KeyProblem when the optional field ``name`` is present but not filled-in text."""
+    if name in key and (not isinstance(key[name], str) or not key[name].strip()):
+        raise KeyProblem(f"the key's '{name}' field must be a non-empty text")
+
+
 def join_quoted(items: list[str]) -> str:
     """'a', 'b' and 'c' (for feedback lines)."""
     quoted = [f"'{i}'" for i in items]

@@ -6,7 +6,15 @@ import re
 from functools import lru_cache
 
 from propaganda_kit.checks.answers import AnswerProblem, string_items
-from propaganda_kit.checks.base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
+from propaganda_kit.checks.base import (
+    Checker,
+    Key,
+    KeyProblem,
+    join_quoted,
+    optional_text,
+    plural,
+    require_fields,
+)
 from propaganda_kit.checks.matching import contains_phrase, normal_phrase
 from propaganda_kit.checks.result import Counts, Verdict
 from propaganda_kit.data.corpus import load_corpus
@@ -14,6 +22,11 @@ from propaganda_kit.data.taxonomy import load_taxonomy
 
 NONE_OPTION = "none"
 NONE_ALIASES = ("none", "no technique", "no techniques", "nothing")
+FALSE_ALARM_HINT = "Read the passage again: what in it supports your choice?"
+CONTROL_HINT = (
+    "Look again: is any word doing more than reporting? "
+    "If not, tick the box that says there is none."
+)
 
 
 def option_key(text: str) -> str:
@@ -41,13 +54,44 @@ def vocabulary(key: Key) -> dict[str, str]:
     return aliases
 
 
+@lru_cache(maxsize=1)
+def taxonomy_labels() -> dict[str, str]:
+    """SemEval technique id -> its label, as the tick boxes show it."""
+    table = load_taxonomy()
+    return table[table["framework"] == "semeval2020"]["label"].to_dict()
+
+
+def none_label(key: Key) -> str:
+    """How the tick boxes name 'none': 'No technique' or 'None of these'."""
+    return "No technique" if key["vocabulary"] == "taxonomy" else "None of these"
+
+
+def option_labels(options: list[str], key: Key) -> list[str]:
+    """The options as the student saw them (a technique's label, not its id)."""
+    labels = taxonomy_labels() if key["vocabulary"] == "taxonomy" else {}
+    return [
+        none_label(key) if option == NONE_OPTION else labels.get(option, option)
+        for option in options
+    ]
+
+
+def false_alarm_line(false_alarms: list[str], key: Key, default: str) -> str:
+    """'Not in the key: ...' with the key's ``false_alarm_hint`` (or ``default``)."""
+    labels = option_labels(false_alarms, key)
+    stop = "" if labels[-1].endswith((".", "!", "?")) else "."  # a whole sentence as option
+    hint = key.get("false_alarm_hint", default)
+    return f"Not in the key: {join_quoted(labels)}{stop} {hint}"
+
+
 def validate_choice(key: Key) -> None:
-    """A choice key: vocabulary, required options, acceptable options, hints.
+    """A choice key: vocabulary, required options, acceptable options, hints and an
+    optional ``false_alarm_hint`` (the line after 'Not in the key: ...').
 
     A control item (``"control": true``) is keyed ``["none"]`` with nothing acceptable, and
     a key of ``["none"]`` is a control item.
     """
     require_fields(key, {"vocabulary": (str, list), "required": list})
+    optional_text(key, "false_alarm_hint")
     if key["vocabulary"] != "taxonomy" and isinstance(key["vocabulary"], str):
         raise KeyProblem("'vocabulary' is 'taxonomy' or a list of options")
     options = set(vocabulary(key).values())
@@ -70,12 +114,16 @@ def validate_choice(key: Key) -> None:
 
 def nothing_chosen(key: Key) -> str:
     """What a student who chose nothing reads."""
-    none = "No technique" if key["vocabulary"] == "taxonomy" else "None of these"
-    return f"Nothing is chosen yet: tick every option that fits the passage, or “{none}”."
+    return (
+        f"Nothing is chosen yet: tick every option that fits the passage, or “{none_label(key)}”."
+    )
 
 
-def grade_control_choice(given: set[str]) -> Verdict:
-    """A control item: 'none' is right; each option chosen is a false alarm (half the points)."""
+def grade_control_choice(given: set[str], key: Key) -> Verdict:
+    """A control item: 'none' is right; any option chosen is a false alarm, worth no points.
+
+    The feedback does not say that the answer is 'none'; it asks the student to look again.
+    """
     false_alarms = sorted(given - {NONE_OPTION})
     if not false_alarms:
         return Verdict(
@@ -84,13 +132,8 @@ def grade_control_choice(given: set[str]) -> Verdict:
             "Right: the key finds nothing here either. Not every passage uses a technique.",
             Counts(0, 0, 0),
         )
-    lines = [
-        "The key finds nothing in this passage: it is a plain, factual statement.",
-        f"False alarms: {join_quoted(false_alarms)}. Which words did you point to? "
-        "Are they charged, or just specific?",
-    ]
-    fraction = max(0.0, 1.0 - 0.5 * len(false_alarms))
-    return Verdict(False, fraction, "\n".join(lines), Counts(0, 0, len(false_alarms)))
+    feedback = false_alarm_line(false_alarms, key, CONTROL_HINT)
+    return Verdict(False, 0.0, feedback, Counts(0, 0, len(false_alarms)))
 
 
 def grade_choice(answer: object, key: Key) -> Verdict:
@@ -121,7 +164,7 @@ def grade_choice(answer: object, key: Key) -> Verdict:
             "You chose 'none' together with other options; choose one or the other."
         )
     if key.get("control"):
-        return grade_control_choice(given)
+        return grade_control_choice(given, key)
     required, acceptable = set(key["required"]), set(key.get("acceptable", []))
     hits, missed = given & required, required - given
     false_alarms = sorted(given - required - acceptable - {NONE_OPTION})
@@ -130,10 +173,7 @@ def grade_choice(answer: object, key: Key) -> Verdict:
     for option in sorted(missed):
         lines.append("Missing one. " + hints.get(option, "Read the passage again, word by word."))
     if false_alarms:
-        lines.append(
-            f"Not in the key: {join_quoted(false_alarms)}. Can you point to the words "
-            "that show it? If so, discuss it with your instructor."
-        )
+        lines.append(false_alarm_line(false_alarms, key, FALSE_ALARM_HINT))
     fraction = max(0.0, (len(hits) - 0.5 * len(false_alarms)) / len(required))
     counts = Counts(len(hits), len(missed), len(false_alarms))
     return Verdict(not missed and not false_alarms, fraction, "\n".join(lines), counts)

@@ -47,8 +47,17 @@ def field_problem(name: str, value: object, rule: Key) -> str | None:
     return None
 
 
+def teacher_reads_line(free_text: list[str]) -> str:
+    """The line about free-text fields, which the kit does not judge."""
+    return (
+        f"Your teacher reads what you wrote in {join_quoted(free_text)}: "
+        "the check only counts the words."
+    )
+
+
 def grade_checklist(answer: object, key: Key) -> Verdict:
-    """Each field is right or gets its hint; the fraction is the share of fields right."""
+    """Checked fields are right or get their hint; free-text fields (``min_words``) are not
+    judged, only counted. The fraction is the share of fields accepted or long enough."""
     reject_unfinished(answer, "a dictionary like the template above")
     fields = key["fields"]
     if not isinstance(answer, dict):
@@ -61,19 +70,27 @@ def grade_checklist(answer: object, key: Key) -> Verdict:
         raise AnswerProblem(
             f"Your dictionary lacks {join_quoted(absent)}; start again from the template above."
         )
-    problems = [
-        p
+    problems = {
+        name: p
         for name, rule in fields.items()
         if (p := field_problem(name, answer[name], rule)) is not None
-    ]
-    right = len(fields) - len(problems)
-    if problems:
-        return Verdict(
-            False,
-            right / len(fields),
-            f"{right} of {len(fields)} fields right.\n" + "\n".join(problems),
+    }
+    checked = [name for name, rule in fields.items() if "accept" in rule]
+    free_text = [name for name in fields if name not in checked]
+    right = sum(1 for name in checked if name not in problems)
+    lines = []
+    if checked:
+        total = len(checked)
+        lines.append(
+            f"All {total} checked fields are right."
+            if right == total and total > 1
+            else f"{right} of {total} checked {'field is' if total == 1 else 'fields are'} right."
         )
-    return Verdict(True, 1.0, f"All {len(fields)} fields are right.")
+    lines.extend(problems.values())
+    if free_text:
+        lines.append(teacher_reads_line(free_text))
+    fraction = (len(fields) - len(problems)) / len(fields)
+    return Verdict(not problems, fraction, "\n".join(lines))
 
 
 def validate_rewrite(key: Key) -> None:

@@ -23,6 +23,7 @@ HEADINGS = {
     "unanswered": "Not answered yet",
     "error": "Check not run",
 }
+PARTLY_RIGHT = "Partly right"  # the heading of an incorrect answer that earns some points
 COLOURS = {
     "correct": "#1b7837",
     "incorrect": "#b35806",
@@ -89,6 +90,15 @@ class CheckResult:
             data.update(self.counts.as_dict())
         return data
 
+    def heading(self) -> str:
+        """'Partly right' for an incorrect answer with some points, else the status heading.
+
+        The status itself stays 'incorrect' (graders read it); only the words change.
+        """
+        if self.status == "incorrect" and 0 < self.points < self.max_points:
+            return PARTLY_RIGHT
+        return HEADINGS[self.status]
+
     def points_text(self) -> str:
         """'2 of 3 points' (or '1 of 1 point')."""
         unit = "point" if self.max_points == 1 else "points"
@@ -96,7 +106,7 @@ class CheckResult:
 
     def plain_text(self) -> str:
         """Plain-text feedback: heading, points, then the feedback lines."""
-        head = f"[{self.exercise}] {HEADINGS[self.status]}"
+        head = f"[{self.exercise}] {self.heading()}"
         if self.max_points:
             head += f" ({self.points_text()})"
         return f"{head}\n{self.feedback}"
@@ -113,7 +123,7 @@ class CheckResult:
         return (
             f'<div class="kit-check kit-check-{self.status}" style="border-left: 4px solid '
             f'{colour}; padding: 4px 10px; margin: 4px 0">'
-            f'<strong style="color: {colour}">{HEADINGS[self.status]}</strong> '
+            f'<strong style="color: {colour}">{self.heading()}</strong> '
             f"<code>{html.escape(self.exercise)}</code>{points}"
             f'<div class="kit-check-feedback">{lines}</div></div>'
         )

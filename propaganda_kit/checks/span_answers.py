@@ -14,11 +14,23 @@ import math
 import re
 
 from propaganda_kit.checks.answers import AnswerProblem, describe, reject_unfinished
-from propaganda_kit.checks.base import Checker, Key, KeyProblem, join_quoted, plural, require_fields
+from propaganda_kit.checks.base import (
+    Checker,
+    Key,
+    KeyProblem,
+    join_quoted,
+    optional_text,
+    plural,
+    require_fields,
+)
 from propaganda_kit.checks.matching import find_phrase, short
 from propaganda_kit.checks.result import Counts, Verdict
 
 MIN_SHARE = 0.5
+CONTROL_HINT = (
+    "Look again: is any word doing more than reporting? If not, there is nothing to mark."
+)
+FALSE_ALARM_HINT = "Is the word loaded, or just specific?"
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*\s+")
 EXAMPLE = "['first phrase', 'second phrase'] or [(10, 25), (40, 52)]"
 
@@ -38,11 +50,13 @@ def allowed_false_alarms(key: Key) -> int:
 
 
 def validate_spans(key: Key) -> None:
-    """A spans key: the passage and its spans, each quoted once, verbatim.
+    """A spans key: the passage and its spans, each quoted once, verbatim, and an optional
+    ``false_alarm_hint`` (the question after the false alarms).
 
     A control item (``"control": true``) has no spans, and a key without spans is a control.
     """
     require_fields(key, {"passage": str, "spans": list})
+    optional_text(key, "false_alarm_hint")
     allowed = allowed_false_alarms(key)
     if isinstance(allowed, bool) or not isinstance(allowed, int) or allowed < 0:
         raise KeyProblem("'max_false_alarms' must be a whole number, 0 or more")
@@ -138,10 +152,25 @@ def not_found_line(missing: list[str]) -> str:
     )
 
 
+def enough_hits_line(too_many_false_alarms: bool, near: bool, missing: bool) -> str:
+    """Why an answer with enough hits is not right yet."""
+    reasons = []
+    if too_many_false_alarms:
+        reasons.append("more false alarms than allowed")
+    if near:
+        reasons.append("a mark much longer or shorter than a key span")
+    if missing:
+        reasons.append("a quote not found in the passage")
+    return "That is enough hits. Still to fix: " + " and ".join(reasons) + "."
+
+
 def grade_control_spans(
     found: list[list[tuple[int, int]]], missing: list[str], key: Key
 ) -> Verdict:
-    """A plain passage: every mark is a false alarm; beyond the allowed ones, each costs half."""
+    """A plain passage: every mark is a false alarm; beyond the allowed ones, no points.
+
+    The feedback does not say that the passage is plain; it asks the student to look again.
+    """
     passage, allowed = key["passage"], allowed_false_alarms(key)
     marks = sorted({places[0] for places in found})
     if not marks and not missing:
@@ -152,15 +181,16 @@ def grade_control_spans(
             "without an emotional charge.",
             Counts(0, 0, 0),
         )
-    lines = ["The key marks nothing in this passage: it reports in plain words."]
+    lines = []
     if marks:
         quoted = ", ".join(short(passage[start:end]) for start, end in marks)
         limit = f"Up to {allowed} allowed here." if allowed else "None are allowed here."
-        lines.append(f"False alarms: {quoted}. Is the word loaded, or just specific? {limit}")
+        lines.append(f"False alarms (not in the key): {quoted}. {limit}")
+        lines.append(key.get("false_alarm_hint", CONTROL_HINT))
     if missing:
         lines.append(not_found_line(missing))
     excess = max(0, len(marks) - allowed)
-    fraction = max(0.0, 1.0 - 0.5 * excess)
+    fraction = 0.0 if excess else 1.0
     correct = excess == 0 and not missing
     return Verdict(correct, fraction, "\n".join(lines), Counts(0, 0, len(marks)))
 
@@ -214,9 +244,10 @@ def grade_spans(answer: object, key: Key) -> Verdict:
             "Mark just the loaded words."
         )
     if false_alarms:
+        hint = key.get("false_alarm_hint", FALSE_ALARM_HINT)
         lines.append(
             f"False alarms (not in the key): {', '.join(false_alarms)}. "
-            f"Up to {allowed} allowed: is the word loaded, or just specific?"
+            f"Up to {allowed} allowed. {hint}"
         )
     if missing:
         lines.append(not_found_line(missing))
@@ -224,6 +255,8 @@ def grade_spans(answer: object, key: Key) -> Verdict:
     precision = len(matched) / (len(matched) + wrong) if matched else 0.0
     fraction = len(matched) / len(targets) * (1.0 if wrong <= allowed else precision)
     correct = len(matched) >= need and len(false_alarms) <= allowed and not missing and not near
+    if len(matched) >= need and not correct:
+        lines.insert(1, enough_hits_line(len(false_alarms) > allowed, bool(near), bool(missing)))
     counts = Counts(len(matched), len(missed), len(false_alarms))
     return Verdict(correct, math.floor(fraction * 100) / 100, "\n".join(lines), counts)
 
