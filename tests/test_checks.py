@@ -229,3 +229,50 @@ def test_duplicate_ids_across_key_files_are_refused(tmp_path):
     (tmp_path / "two.json").write_text(entry, encoding="utf-8")
     with pytest.raises(KeyProblem, match="duplicate"):
         load_exercises(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "status, points, heading",
+    [
+        ("correct", 3.0, "Correct"),
+        ("incorrect", 2.4, "Partly right"),
+        ("incorrect", 0.0, "Not yet"),
+        ("incorrect", 3.0, "Not yet"),
+        ("unanswered", 0.0, "Not answered yet"),
+        ("error", 0.0, "Check not run"),
+    ],
+)
+def test_an_incorrect_answer_with_some_points_is_headed_partly_right(status, points, heading):
+    result = CheckResult("ex", status, points, 3.0, "line")
+    assert result.heading() == heading and result.status == status
+    assert result.plain_text().startswith(f"[ex] {heading}")
+    assert f">{heading}</strong>" in result.html()
+    assert result.as_dict()["status"] == status  # graders read the status, not the heading
+
+
+@pytest.mark.parametrize(
+    "kind, fields",
+    [
+        ("choice", '"vocabulary": ["a", "b"], "required": ["a"], "false_alarm_hint": ""'),
+        ("choice", '"vocabulary": ["a", "b"], "required": ["a"], "false_alarm_hint": 3'),
+        ("spans", '"passage": "a b", "spans": [{"text": "a"}], "false_alarm_hint": ["x"]'),
+    ],
+)
+def test_a_false_alarm_hint_must_be_text(tmp_path, kind, fields):
+    (tmp_path / "bad.json").write_text(CONTROL_KEY.format(kind=kind, fields=fields), "utf-8")
+    with pytest.raises(KeyProblem, match="'false_alarm_hint' field must be a non-empty text"):
+        load_exercises(tmp_path)
+
+
+def test_a_keys_false_alarm_hint_replaces_the_default_line(tmp_path):
+    fields = (
+        '"vocabulary": ["a", "b"], "required": ["a"], "false_alarm_hint": "Is it stated?", '
+        '"passage": "<b>a</b>"'
+    )
+    (tmp_path / "k.json").write_text(CONTROL_KEY.format(kind="choice", fields=fields), "utf-8")
+    exercises = load_exercises(tmp_path)
+    result = evaluate("plain-1", ["a", "b"], exercises)
+    assert "Not in the key: 'b'. Is it stated?" in result.feedback
+    assert "supports your choice" not in result.feedback
+    html_text = CheckResult("x", "incorrect", 0.5, 1, "Not in the key: '<b>'.").html()
+    assert "&lt;b&gt;" in html_text and "<b>" not in html_text

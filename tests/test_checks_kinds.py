@@ -281,6 +281,7 @@ def test_checklist_reports_each_wrong_or_empty_field():
     answer = dict(GOOD_AUDIT, who_says="quoted", support="short")
     result = evaluate("audit-claim-1", answer)
     assert result.status == "incorrect" and result.points == 1.2  # 3 of 5 fields
+    assert result.feedback.startswith("3 of 4 checked fields are right.")
     assert "'who_says': not yet" in result.feedback and "at least 6 words" in result.feedback
     assert "author" not in result.feedback.replace("author's", "")
 
@@ -431,3 +432,89 @@ def test_a_control_number_is_zero_and_a_checklist_control_wants_no_loaded_words(
     assert evaluate("rate-2", 12.5).status == "incorrect"
     answer = dict(nothing_answer(EXERCISES["audit-claim-4"]), uses_loaded_words="yes")
     assert evaluate("audit-claim-4", answer).status == "incorrect"
+
+
+# feedback wording (student tryout) ------------------------------------------------------
+
+GIVE_AWAY = ("plain", "factual", "nothing in this passage", "marks nothing", "finds nothing")
+
+
+@pytest.mark.parametrize("exercise", CHOICE_CONTROLS, ids=[ex.id for ex in CHOICE_CONTROLS])
+def test_a_false_alarm_on_a_choice_control_scores_nothing_and_does_not_give_the_answer(exercise):
+    option = sorted(set(vocabulary(exercise.key).values()) - {NONE_OPTION})[0]
+    result = evaluate(exercise.id, [option])
+    assert result.points == 0.0 and result.heading() == "Not yet"
+    assert result.feedback.startswith("Not in the key: '")
+    assert not any(words in result.feedback.casefold() for words in GIVE_AWAY)
+    assert "Which words did you point to" not in result.feedback
+
+
+def test_the_spotting_controls_score_nothing_for_one_wrong_tick_and_use_labels():
+    for ex_id in ("spot-techniques-5", "spot-techniques-6"):
+        result = evaluate(ex_id, ["loaded_language"])
+        assert result.points == 0.0 and result.points_text() == "0 of 2 points"
+        assert result.feedback == (
+            "Not in the key: 'Loaded language'. Look again: is any word doing more than "
+            "reporting? If not, tick the box that says there is none."
+        )
+        assert "loaded_language" not in result.feedback
+
+
+def test_a_mark_on_the_spans_control_scores_nothing_and_does_not_give_the_answer():
+    result = evaluate("mark-loaded-3", ["Photoshop"])
+    assert result.points == 0.0
+    assert "nothing to mark" in result.feedback
+    assert not any(words in result.feedback.casefold() for words in GIVE_AWAY)
+
+
+def test_a_false_alarm_names_the_option_by_its_label_with_a_neutral_default_line():
+    result = evaluate("spot-techniques-1", ["name_calling", "slogans"])
+    assert (
+        "Not in the key: 'Slogans'. Read the passage again: what in it supports your choice?"
+        in result.feedback
+    )
+    assert "discuss it with your instructor" not in result.feedback
+
+
+LESSON_HINTED = [
+    ex
+    for ex in EXERCISES.values()
+    if ex.kind == "choice" and ex.id.split("-")[0] in ("lesson1", "lesson5", "lesson6")
+]
+
+
+@pytest.mark.parametrize("exercise", LESSON_HINTED, ids=[ex.id for ex in LESSON_HINTED])
+def test_lessons_1_5_and_6_give_their_own_false_alarm_line(exercise):
+    hint = exercise.key["false_alarm_hint"]
+    wrong = [o for o in exercise.key["vocabulary"] if o not in exercise.key["required"]]
+    wrong = [o for o in wrong if o not in exercise.key.get("acceptable", [])]
+    result = evaluate(exercise.id, [wrong[0]])
+    assert result.feedback.endswith(hint)
+    assert "charged, or just specific" not in result.feedback
+    assert "doing more than reporting" not in result.feedback
+    assert ".'." not in result.feedback  # a whole-sentence option ends the line once
+
+
+def test_a_checklist_does_not_call_free_text_right_or_wrong():
+    result = evaluate("audit-claim-1", GOOD_AUDIT)
+    assert result.status == "correct"
+    assert result.feedback.splitlines() == [
+        "All 4 checked fields are right.",
+        "Your teacher reads what you wrote in 'support': the check only counts the words.",
+    ]
+    assert "5 fields" not in result.feedback
+
+
+def test_a_checklist_with_a_wrong_field_counts_only_the_checked_fields():
+    result = evaluate("audit-claim-1", dict(GOOD_AUDIT, who_says="quoted"))
+    assert result.points == 1.6 and result.heading() == "Partly right"
+    assert result.feedback.startswith("3 of 4 checked fields are right.")
+    assert "Your teacher reads what you wrote in 'support'" in result.feedback
+
+
+def test_spans_with_enough_hits_say_what_still_costs_points():
+    result = evaluate("mark-loaded-1", [*KEY_1[:4], "foreign backing", "national stability"])
+    assert result.status == "incorrect" and result.heading() == "Partly right"
+    assert "(at least 4 wanted)" in result.feedback
+    assert "That is enough hits. Still to fix: more false alarms than allowed." in (result.feedback)
+    assert "enough hits" not in evaluate("mark-loaded-1", KEY_1[:2]).feedback
