@@ -6,7 +6,9 @@ import csv
 import importlib.util
 import io
 import json
+import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -49,7 +51,12 @@ from propaganda_kit.data.taxonomy import load_taxonomy
 from propaganda_kit.instructor.cli import main
 from propaganda_kit.widgets import DiscernmentCheck, discernment_check
 from propaganda_kit.widgets import discernment as widget_module
-from propaganda_kit.widgets.discernment import HANDED_IN, DiscernmentStart
+from propaganda_kit.widgets.discernment import (
+    CONFIRM,
+    HANDED_IN,
+    NOTHING_RATED,
+    DiscernmentStart,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ITEMS = DEFAULT_DATA_DIR / ITEMS_FILE
@@ -78,6 +85,106 @@ def test_corpus_items_are_framed_as_a_writers_claims():
         if item.side != "invented":
             side = "supportive of" if item.side == "supportive" else "hostile to"
             assert item.text.startswith(f"A writer {side} the MEK "), item.item_id
+
+
+ACRONYMS = {"MEK", "FC"}  # the only words written in capitals
+MAX_LENGTH_RATIO = 1.25  # the longer of a pair, in words and in characters, over the shorter
+FRAME = re.compile(r"^(A writer (?:supportive of|hostile to) the MEK (\w+)) ")
+
+
+def item_pairs(items: list[DiscernmentItem]) -> list[tuple[DiscernmentItem, DiscernmentItem]]:
+    """Each pair as (manipulative, neutral), in file order."""
+    pairs: dict[str, dict[str, DiscernmentItem]] = {}
+    for one in items:
+        pairs.setdefault(one.pair_id, {})[one.kind] = one
+    return [(pair["manipulative"], pair["neutral"]) for pair in pairs.values()]
+
+
+def ratio(a: float, b: float) -> float:
+    return max(a, b) / min(a, b)
+
+
+def surface_tells(items: list[DiscernmentItem]) -> list[str]:
+    """Surface features that would tell a manipulative item from its neutral partner.
+
+    The two versions of a pair open with the same three words and (on the MEK sides) the
+    same attribution ("A writer hostile to the MEK says"); the attribution verbs of
+    manipulative and neutral items are the same; a pair is alike in length, uses the same
+    punctuation marks and has figures in both versions or in neither; no item has an
+    exclamation or question mark or a word in capitals; and the longer version of a pair is
+    the manipulative one in some pairs of each side, not all.
+    """
+    tells = []
+    verbs: dict[str, set[str]] = {"manipulative": set(), "neutral": set()}
+    longer: dict[str, list[bool]] = {}
+    for manipulative, neutral in item_pairs(items):
+        pair = f"pair '{manipulative.pair_id}'"
+        a, b = manipulative.text, neutral.text
+        if a.split()[:3] != b.split()[:3]:
+            tells.append(f"{pair}: the versions open with different words")
+        frames = [FRAME.match(text) for text in (a, b)]
+        if manipulative.side != "invented":
+            if None in frames or frames[0][1] != frames[1][1]:
+                tells.append(f"{pair}: the versions are attributed differently")
+            for kind, frame in zip(verbs, frames, strict=True):
+                verbs[kind] |= {frame[2]} if frame else set()
+        if ratio(len(a.split()), len(b.split())) > MAX_LENGTH_RATIO:
+            tells.append(f"{pair}: one version has many more words")
+        if ratio(len(a), len(b)) > MAX_LENGTH_RATIO:
+            tells.append(f"{pair}: one version has many more characters")
+        if set(re.findall(r"[^\w\s]", a)) != set(re.findall(r"[^\w\s]", b)):
+            tells.append(f"{pair}: the versions use different punctuation marks")
+        if bool(re.search(r"\d", a)) != bool(re.search(r"\d", b)):
+            tells.append(f"{pair}: only one version has figures")
+        longer.setdefault(manipulative.side, []).append(len(a) > len(b))
+    if verbs["manipulative"] != verbs["neutral"]:
+        tells.append(f"attribution verbs differ by kind: {verbs}")
+    for side, manipulative_longer in longer.items():
+        if all(manipulative_longer) or not any(manipulative_longer):
+            tells.append(f"side '{side}': the longer version is always of one kind")
+    for one in items:
+        if re.search(r"[!?]", one.text):
+            tells.append(f"{one.item_id}: an exclamation or question mark")
+        capitals = set(re.findall(r"\b[A-Z]{2,}\b", one.text)) - ACRONYMS
+        if capitals:
+            tells.append(f"{one.item_id}: words in capitals: {sorted(capitals)}")
+    return tells
+
+
+def test_no_surface_feature_tells_manipulative_items_from_neutral_ones():
+    assert surface_tells(load_discernment_items()) == []
+
+
+def reworded(items: list[DiscernmentItem], item_id: str, text: str) -> list[DiscernmentItem]:
+    return [replace(one, text=text) if one.item_id == item_id else one for one in items]
+
+
+@pytest.mark.parametrize(
+    ("item_id", "old", "new", "tell"),
+    [
+        ("a06", " says that", " claims that", "attributed differently"),
+        ("a06", " says that", " claims that", "attribution verbs differ by kind"),
+        ("a01", "The canteen's new menu", "This disgusting menu", "open with different words"),
+        ("a01", ".", ", and a total disgrace that nobody should put up with.", "more words"),
+        ("a01", "school.", "school!", "an exclamation or question mark"),
+        ("a01", "disgusting", "DISGUSTING", "words in capitals"),
+        ("a01", "school.", "school, truly.", "different punctuation marks"),
+        ("a05", "everyone", "all 300 people", "only one version has figures"),
+    ],
+)
+def test_the_tell_check_finds_a_giveaway(item_id, old, new, tell):
+    items = load_discernment_items()
+    [text] = [one.text for one in items if one.item_id == item_id]
+    found = surface_tells(reworded(items, item_id, text.replace(old, new, 1)))
+    assert any(tell in problem for problem in found), found
+
+
+def test_the_tell_check_finds_the_longer_version_always_manipulative():
+    items = load_discernment_items()
+    for manipulative, _ in item_pairs(items):
+        if manipulative.side == "hostile":
+            items = reworded(items, manipulative.item_id, manipulative.text + " No doubt.")
+    assert "side 'hostile': the longer version is always of one kind" in surface_tells(items)
 
 
 def test_manipulative_items_use_semeval_techniques_and_neutral_ones_none():
@@ -414,10 +521,62 @@ def test_the_widget_keeps_every_change_and_shows_progress(fresh_kernel):
     }
     saved = json.loads((fresh_kernel / "my_work" / "discernment-a.json").read_text("utf-8"))
     assert saved["answer"]["ratings"]["a01"]["rating"] == 4
+    check.hand_in()  # 14 unrated: the first press asks
+    assert check.kept.record["answer"]["handed_in"] is False
     check.hand_in()
     assert check.kept.record["answer"]["handed_in"] is True
-    assert HANDED_IN in check.message.value and "14 sentences have no rating" in check.message.value
+    assert HANDED_IN in check.message.value
+    assert "14 sentences are not rated yet: you can still rate them" in check.message.value
     assert "correct" not in check.message.value.lower()
+
+
+def test_nothing_is_handed_in_before_a_rating(fresh_kernel):
+    check = DiscernmentCheck("A", "pre", "amira", "pre_check.ipynb")
+    for _ in range(3):
+        check.hand_in()
+        assert NOTHING_RATED in check.message.value and HANDED_IN not in check.message.value
+        assert not check.handed_in and check.kept.record["answer"] is None
+    assert "0 of 16 answered" in check.progress.value and "handed in" not in check.progress.value
+
+
+def test_handing_in_with_unrated_sentences_asks_first(fresh_kernel):
+    check = DiscernmentCheck("A", "pre", "amira", "pre_check.ipynb")
+    for row in check.rows[:13]:
+        row.rating.value = 2
+    check.hand_in()
+    assert "3 sentences are not rated yet: " + CONFIRM in check.message.value
+    assert not check.handed_in and check.kept.record["answer"]["handed_in"] is False
+    assert "handed in" not in check.progress.value
+    check.rows[13].rating.value = 1  # a change: the next press asks again, with the new count
+    check.hand_in()
+    assert "2 sentences are not rated yet" in check.message.value and not check.handed_in
+    check.hand_in()  # pressed again: handed in as it is
+    assert check.handed_in and check.kept.record["answer"]["handed_in"] is True
+    assert HANDED_IN in check.message.value and "14 of 16 answered, handed in" in (
+        check.progress.value
+    )
+    check.rows[0].rating.value = 1
+    assert check.kept.record["answer"]["ratings"]["a01"]["rating"] == 1  # still kept
+
+
+def test_a_complete_form_is_handed_in_at_the_first_press(fresh_kernel):
+    check = DiscernmentCheck("B", "post", "ben", "post_check.ipynb")
+    for row in check.rows:
+        row.rating.value = 1
+    check.hand_in()
+    assert check.handed_in and "not rated" not in check.message.value
+    assert check.message.value == f"<p class='kit-note'>{HANDED_IN}</p>"
+
+
+def test_an_empty_handed_in_record_is_not_shown_as_handed_in(fresh_kernel):
+    record = {
+        "exercise": "discernment-a",
+        "answer": {"form": "A", "stage": "pre", "handed_in": True, "ratings": {}},
+        "saved_at": "2999-01-01T00:00:00+00:00",
+    }
+    notebook_with(fresh_kernel / "pre_check.ipynb", record)
+    check = DiscernmentCheck("A", "pre", notebook="pre_check.ipynb")
+    assert not check.handed_in and "handed in" not in check.progress.value
 
 
 def test_the_widget_restores_the_newest_kept_answer(fresh_kernel, monkeypatch):

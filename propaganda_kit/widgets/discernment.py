@@ -3,7 +3,8 @@
 For each item the student picks a rating from 1 ("not at all") to 5 ("very"); from 3 up
 they also name the technique (or "I'm not sure") and say how sure they are. It is a test:
 nothing says whether an answer is right. A progress line counts the rated items and a
-"Hand in" button marks the answers as handed in. Every change is kept in the notebook
+"Hand in" button marks the answers as handed in (it asks once more while some sentences
+are unrated, and hands in nothing when none is rated). Every change is kept in the notebook
 file through a ``KeptOutput`` (``discernment-a`` or ``discernment-b``) and restored when
 the cell runs again.
 
@@ -44,12 +45,19 @@ INTRO = (
     "you are. There are no marks for this check and no right answers are shown."
 )
 HANDED_IN = "Handed in. Save the notebook (Ctrl+S) so your answers are kept in the file."
+NOTHING_RATED = "Nothing is rated yet, so nothing was handed in: rate the sentences first."
+CONFIRM = "rate them, or press \u201cHand in my answers\u201d again to hand in as it is."
 START_NOTE = "Run this cell, type your name or class id and click Start to see the sentences."
 
 
 def _auto() -> widgets.Layout:
     """A layout as wide as its content, so labels are never cut at the notebook's width."""
     return widgets.Layout(width="auto")
+
+
+def _unrated(count: int) -> str:
+    """The start of a note about unrated sentences: "3 sentences are not rated yet: "."""
+    return f"{count} sentence{'s are' if count != 1 else ' is'} not rated yet: "
 
 
 def _labels() -> list[tuple[str, str]]:
@@ -141,6 +149,7 @@ class DiscernmentCheck(KitWidget):
         self.items = form_items(form)
         self.handed_in = False
         self._restoring = False
+        self._confirming = False  # the last press asked about unrated sentences
         self.kept = kept if kept is not None else KeptOutput(record_name(form), notebook)
         self.kept.name = record_name(form)
         self.kept.notebook = notebook or self.kept.notebook
@@ -194,7 +203,8 @@ class DiscernmentCheck(KitWidget):
                 row.show(ratings.get(row.item.item_id))
         finally:
             self._restoring = False
-        self.handed_in = answer.get("handed_in") is True
+        # an empty form is never handed in, even if an older record says so
+        self.handed_in = answer.get("handed_in") is True and self.answered > 0
         self.student = self.student or str(answer.get("student") or "")
 
     def _restore(self) -> None:
@@ -207,12 +217,13 @@ class DiscernmentCheck(KitWidget):
             return
         self.show(record["answer"])
         if self.handed_in:
-            self.message.value = f"<p class='kit-note'>{html.escape(HANDED_IN)}</p>"
+            self._note(HANDED_IN)
 
     def _changed(self, _change: Any = None) -> None:
         for row in self.rows:
             row.update()
         if not self._restoring:
+            self._confirming = False  # a new count of unrated sentences: ask again
             self.keep()
 
     def keep(self) -> None:
@@ -220,20 +231,31 @@ class DiscernmentCheck(KitWidget):
         note = self.kept.keep(self.value)
         self._show_progress()
         if note:
-            self.message.value = f"<p class='kit-note'>{html.escape(note)}</p>"
+            self._note(note)
 
     def hand_in(self) -> None:
-        """Mark the answers as handed in and keep them; say how many items are still blank."""
+        """What "Hand in my answers" does: hand in, or first ask about unrated sentences.
+
+        Nothing rated: nothing is handed in. Some sentences unrated: the first press says
+        how many and asks to press again; the second press (with no answer changed in
+        between) hands the form in as it is.
+        """
+        left = len(self.rows) - self.answered
+        if left == len(self.rows):
+            self._note(NOTHING_RATED)
+            return
+        if left and not self._confirming:
+            self._confirming = True
+            self._note(_unrated(left) + CONFIRM)
+            return
+        self._confirming = False
         self.handed_in = True
         self.keep()
-        left = len(self.rows) - self.answered
-        more = (
-            f" {left} sentence{'s have' if left != 1 else ' has'} no rating yet: you can still "
-            "rate them, and your answers are kept again."
-            if left
-            else ""
-        )
-        self.message.value = f"<p class='kit-note'>{html.escape(HANDED_IN + more)}</p>"
+        more = f" {_unrated(left)}you can still rate them, and your answers are kept again."
+        self._note(HANDED_IN + (more if left else ""))
+
+    def _note(self, text: str) -> None:
+        self.message.value = f"<p class='kit-note'>{html.escape(text)}</p>"
 
     def _summary(self) -> str:
         done = f"{self.answered} of {len(self.rows)} answered"
