@@ -73,6 +73,8 @@ def test_a_student_rates_hands_in_and_the_file_keeps_it(lab: LabPage, scratch_di
     found = lab.page.evaluate(JS_CUT_LABELS)
     assert found["checked"] > 20 and not found["cut"], found["cut"]
     check.locator(".kit-discernment-hand-in").click()
+    expect(check.locator(".kit-discernment-message")).to_contain_text("15 sentences are not rated")
+    check.locator(".kit-discernment-hand-in").click()  # hand in as it is
     expect(check.locator(".kit-discernment-message")).to_contain_text("Handed in")
     lab.command("docmanager:save")
     wait_until(lambda: (kept_answer(path) or {}).get("handed_in"), "the answers in the file")
