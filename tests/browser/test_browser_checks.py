@@ -1,4 +1,4 @@
-"""A student types an answer into a cell, runs it, and reads the instant check's verdict."""
+"""Answers given in code (the advanced path) get the instant check's verdict."""
 
 from __future__ import annotations
 
@@ -49,24 +49,22 @@ def test_check_in_a_new_notebook(lab: LabPage, scratch_dir: Path):
     assert not lab.report().problems
 
 
+def widget_code(exercise_id: str, answer: str) -> str:
+    """The advanced path in an exercise's own cell: the answer given to the widget in code."""
+    return f"w = exercise_widget({exercise_id!r})\nw.answer = {answer}\nw"
+
+
 @pytest.mark.parametrize("exercise", IN_NOTEBOOKS[:1], ids=lambda ex: ex.id)
-def test_check_in_its_exercise_notebook(lab: LabPage, exercise: object):
-    notebook = f"exercises/{exercise.notebook}"
-    lab.open(notebook)
+def test_answer_in_code_in_its_exercise_notebook(lab: LabPage, exercise: object):
+    """A class that answers in code: the widget's own cell, the same checker, the same verdict."""
+    lab.open(f"exercises/{exercise.notebook}")
     lab.clear_and_run_all()
-    cells = lab.cells()
     index = next(
-        (
-            i
-            for i, c in enumerate(cells)
-            if f'check("{exercise.id}"' in c["code"] or f"check('{exercise.id}'" in c["code"]
-        ),
-        None,
+        i for i, c in enumerate(lab.cells()) if f'exercise_widget("{exercise.id}")' in c["code"]
     )
-    assert index is not None, f"{notebook} has no cell calling check({exercise.id!r}, ...)"
-    expect_verdict(lab.page.locator(".jp-Notebook .jp-CodeCell").nth(index), "unanswered")
-    expect_verdict(lab.run_cell(index, answer_code(exercise.id, repr(["none"]))), "incorrect")
-    expect_verdict(
-        lab.run_cell(index, answer_code(exercise.id, repr(exercise.key["required"]))), "correct"
-    )
+    feedback = ".kit-exercise-feedback"
+    wrong = lab.run_cell(index, widget_code(exercise.id, repr(["none"])))
+    expect(wrong.locator(feedback)).to_contain_text("Not yet")
+    right = lab.run_cell(index, widget_code(exercise.id, repr(exercise.key["required"])))
+    expect(right.locator(feedback)).to_contain_text("Correct")
     assert not lab.report().problems
