@@ -112,7 +112,8 @@ def test_the_collapsed_set_up_cell_imports_the_widget_before_any_item(lesson):
     setup = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
     cell = nb.cells[setup]
     assert cell.metadata["jupyter"]["source_hidden"] is True
-    assert re.search(r"^from propaganda_kit\.widgets import .*\bexercise_widget\b", cell.source, re.M)
+    widget_import = r"^from propaganda_kit\.widgets import .*\bexercise_widget\b"
+    assert re.search(widget_import, cell.source, re.M)
     assert setup < min(i for found in widget_cells(lesson).values() for i in found)
 
 
