@@ -2,47 +2,24 @@
 
 from __future__ import annotations
 
-import csv
-import re
-from pathlib import Path
-
-import nbformat
 import pytest
+from lesson_items import (
+    HOSTILE,
+    SUPPORTIVE,
+    items,
+    lesson_number,
+    perspectives,
+)
 
 from propaganda_kit.checks import EXERCISES, Exercise, evaluate
 from propaganda_kit.data.corpus import load_corpus
-from propaganda_kit.data.paths import DEFAULT_DATA_DIR
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 LESSONS = [
     "00_start_here.ipynb",
     "01_reading_competing_documents.ipynb",
     "02_persuasion_techniques.ipynb",
     "03_loaded_language.ipynb",
 ]
-WIDGET_RE = re.compile(r'exercise_widget\("([^"]+)"\)')
-SUPPORTIVE, HOSTILE = "supportive of the MEK", "hostile to the MEK"
-
-
-def perspectives() -> dict[str, str]:
-    """Document id -> perspective, as data/metadata.csv states it."""
-    with open(DEFAULT_DATA_DIR / "metadata.csv", newline="", encoding="utf-8") as fh:
-        return {row["id"]: row["perspective"] for row in csv.DictReader(fh)}
-
-
-def items(lesson: str) -> list[Exercise]:
-    return [e for e in EXERCISES.values() if e.notebook == lesson]
-
-
-def widget_cells(lesson: str) -> dict[str, list[int]]:
-    """Exercise id -> indexes of the code cells showing its widget."""
-    nb = nbformat.read(NOTEBOOKS / lesson, as_version=4)
-    found: dict[str, list[int]] = {}
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type == "code":
-            for ex_id in WIDGET_RE.findall(cell.source):
-                found.setdefault(ex_id, []).append(index)
-    return found
 
 
 def right_answer(exercise: Exercise) -> list:
@@ -50,10 +27,6 @@ def right_answer(exercise: Exercise) -> list:
     if exercise.kind == "choice":
         return list(exercise.key["required"])
     return [span["text"] for span in exercise.key["spans"]]
-
-
-def lesson_number(lesson: str) -> str:
-    return str(int(lesson[:2]))
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -79,41 +52,6 @@ def test_the_mirror_pair_asks_one_question_of_both_sides(lesson):
     corpus = load_corpus()
     for exercise in pair:
         assert exercise.passage in corpus[exercise.key["document"]].text, exercise.id
-
-
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_the_warm_up_is_invented_and_comes_before_the_first_corpus_item(lesson):
-    warmup = EXERCISES[f"lesson{lesson_number(lesson)}-warmup"]
-    assert "document" not in warmup.key and not warmup.control
-    assert not any(warmup.passage in d.text for d in load_corpus())
-    cells = widget_cells(lesson)
-    from_corpus = [cells[e.id][0] for e in items(lesson) if "document" in e.key]
-    assert from_corpus and cells[warmup.id][0] < min(from_corpus)
-
-
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_every_item_has_exactly_one_widget_cell_tagged_to_ignore_its_output(lesson):
-    nb = nbformat.read(NOTEBOOKS / lesson, as_version=4)
-    cells = widget_cells(lesson)
-    assert set(cells) == {e.id for e in items(lesson)}
-    for ex_id, indexes in cells.items():
-        assert len(indexes) == 1, ex_id
-        cell = nb.cells[indexes[0]]
-        assert cell.source.strip() == f'exercise_widget("{ex_id}")'
-        assert "nbval-ignore-output" in cell.metadata.get("tags", [])
-        assert nb.cells[indexes[0] - 1].cell_type == "markdown", ex_id
-
-
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_the_collapsed_set_up_cell_imports_the_widget_before_any_item(lesson):
-    nb = nbformat.read(NOTEBOOKS / lesson, as_version=4)
-    setup = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
-    cell = nb.cells[setup]
-    assert cell.metadata["jupyter"]["source_hidden"] is True
-    assert re.search(
-        r"^from propaganda_kit\.widgets import .*\bexercise_widget\b", cell.source, re.M
-    )
-    assert setup < min(i for found in widget_cells(lesson).values() for i in found)
 
 
 ITEMS = [e for lesson in LESSONS for e in items(lesson)]

@@ -2,57 +2,31 @@
 
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
+from lesson_items import (
+    HOSTILE,
+    NOTEBOOKS,
+    SUPPORTIVE,
+    item,
+    items,
+    lesson_number,
+    perspectives,
+)
 
 from propaganda_kit import claims_ledger, compare_rewrite, find_loaded_language
-from propaganda_kit.checks import EXERCISES, Exercise, evaluate
+from propaganda_kit.checks import Exercise, evaluate
 from propaganda_kit.checks.choice import option_key
 from propaganda_kit.data.corpus import load_corpus
-from propaganda_kit.data.paths import DEFAULT_DATA_DIR
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 LESSONS = [
     "04_naming_and_framing.ipynb",
     "05_claims_and_evidence.ipynb",
     "06_putting_it_together.ipynb",
 ]
-WIDGET_RE = re.compile(r'exercise_widget\("([^"]+)"\)')
 SNAKE_CASE_RE = re.compile(r"`[a-z]+(?:_[a-z0-9]+)+`")
-SUPPORTIVE, HOSTILE = "supportive of the MEK", "hostile to the MEK"
-
-
-def perspectives() -> dict[str, str]:
-    """Document id -> perspective, as data/metadata.csv states it."""
-    with open(DEFAULT_DATA_DIR / "metadata.csv", newline="", encoding="utf-8") as fh:
-        return {row["id"]: row["perspective"] for row in csv.DictReader(fh)}
-
-
-def items(lesson: str) -> list[Exercise]:
-    return [e for e in EXERCISES.values() if e.notebook == lesson]
-
-
-def lesson_number(lesson: str) -> str:
-    return str(int(lesson[:2]))
-
-
-def item(lesson: str, part: str) -> Exercise:
-    return EXERCISES[f"lesson{lesson_number(lesson)}-{part}"]
-
-
-def widget_cells(lesson: str) -> dict[str, list[int]]:
-    """Exercise id -> indexes of the code cells showing its widget."""
-    nb = nbformat.read(NOTEBOOKS / lesson, as_version=4)
-    found: dict[str, list[int]] = {}
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type == "code":
-            for ex_id in WIDGET_RE.findall(cell.source):
-                found.setdefault(ex_id, []).append(index)
-    return found
 
 
 def question(exercise: Exercise) -> str:
@@ -81,40 +55,6 @@ def test_the_mirror_pair_asks_one_question_of_a_passage_from_each_side(lesson):
     corpus = load_corpus()
     for exercise in pair:
         assert exercise.passage in corpus[exercise.key["document"]].text, exercise.id
-
-
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_the_warm_up_is_invented_and_comes_before_the_first_corpus_item(lesson):
-    warmup = item(lesson, "warmup")
-    assert "document" not in warmup.key and not warmup.control
-    assert not any(warmup.passage in d.text for d in load_corpus())
-    cells = widget_cells(lesson)
-    from_corpus = [cells[e.id][0] for e in items(lesson) if "document" in e.key]
-    assert from_corpus and cells[warmup.id][0] < min(from_corpus)
-
-
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_every_item_has_exactly_one_widget_cell_after_its_question(lesson):
-    nb = nbformat.read(NOTEBOOKS / lesson, as_version=4)
-    cells = widget_cells(lesson)
-    assert set(cells) == {e.id for e in items(lesson)}
-    for ex_id, indexes in cells.items():
-        assert len(indexes) == 1, ex_id
-        cell = nb.cells[indexes[0]]
-        assert cell.source.strip() == f'exercise_widget("{ex_id}")'
-        assert "nbval-ignore-output" in cell.metadata.get("tags", [])
-        assert nb.cells[indexes[0] - 1].cell_type == "markdown", ex_id
-
-
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_the_collapsed_set_up_cell_imports_the_widget_before_any_item(lesson):
-    nb = nbformat.read(NOTEBOOKS / lesson, as_version=4)
-    setup = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
-    cell = nb.cells[setup]
-    assert cell.metadata["jupyter"]["source_hidden"] is True
-    widget_import = r"^from propaganda_kit\.widgets import .*\bexercise_widget\b"
-    assert re.search(widget_import, cell.source, re.M)
-    assert setup < min(i for found in widget_cells(lesson).values() for i in found)
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

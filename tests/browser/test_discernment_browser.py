@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from lab_page import LabPage, expect, new_notebook, wait_until
+from test_widget_labels import clipped_labels
 
 from propaganda_kit.data.notebook_answers import ANSWER_MIME
 
@@ -15,32 +16,6 @@ pytestmark = pytest.mark.browser
 CODE = (
     'from propaganda_kit.widgets import DiscernmentCheck\n\nDiscernmentCheck("A", "pre", "amira")'
 )
-
-# Buttons, toggles and labels that scroll are cut; a <select> narrower than an option is too.
-JS_CUT_LABELS = """() => {
-  const root = document.querySelector('.kit-discernment');
-  const shown = e => e.getClientRects().length > 0;
-  const canvas = document.createElement('canvas').getContext('2d');
-  const cut = [];
-  let checked = 0;
-  for (const e of root.querySelectorAll('button, .widget-label, .widget-toggle-button')) {
-    if (!shown(e)) continue;
-    checked += 1;
-    if (e.scrollWidth > e.clientWidth + 1) cut.push(e.textContent.trim());
-  }
-  for (const select of root.querySelectorAll('select')) {
-    if (!shown(select)) continue;
-    checked += 1;
-    const style = getComputedStyle(select);
-    canvas.font = style.font;
-    const pad = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-    const room = select.clientWidth - pad;
-    for (const option of select.options) {
-      if (canvas.measureText(option.textContent).width > room + 1) cut.push(option.textContent);
-    }
-  }
-  return {checked, cut};
-}"""
 
 
 def kept_answer(path: Path) -> dict | None:
@@ -70,8 +45,8 @@ def test_a_student_rates_hands_in_and_the_file_keeps_it(lab: LabPage, scratch_di
     first.locator("select").select_option(label="Loaded language")
     first.get_by_role("button", name="high").click()
     expect(check.locator(".kit-discernment-progress")).to_contain_text("1 of 16 answered")
-    found = lab.page.evaluate(JS_CUT_LABELS)
-    assert found["checked"] > 20 and not found["cut"], found["cut"]
+    checked, cut = clipped_labels(lab)
+    assert checked > 20 and not cut, cut
     check.locator(".kit-discernment-hand-in").click()
     expect(check.locator(".kit-discernment-message")).to_contain_text("15 sentences are not rated")
     check.locator(".kit-discernment-hand-in").click()  # hand in as it is

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from lab_page import LabPage, expect, new_notebook, wait_until
+from test_widget_labels import clipped_labels
 
 from propaganda_kit.data.notebook_answers import ANSWER_MIME
 
@@ -18,33 +19,6 @@ CODE = (
 )
 RECORD = "lateral-reading-censor-rally-2020"
 SEARCH = "<i>title</i> in quotation marks"
-
-# Buttons, toggles and labels that scroll are cut; a <select> narrower than an option is too.
-JS_CUT_LABELS = """() => {
-  const root = document.querySelector('.kit-lateral');
-  const shown = e => e.getClientRects().length > 0;
-  const canvas = document.createElement('canvas').getContext('2d');
-  const cut = [];
-  let checked = 0;
-  for (const e of root.querySelectorAll('button, .widget-label, .widget-toggle-button')) {
-    if (!shown(e)) continue;
-    checked += 1;
-    if (e.scrollWidth > e.clientWidth + 1) cut.push(e.textContent.trim());
-  }
-  for (const select of root.querySelectorAll('select')) {
-    if (!shown(select)) continue;
-    checked += 1;
-    const style = getComputedStyle(select);
-    canvas.font = style.font;
-    const pad = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-    for (const option of select.options) {
-      if (canvas.measureText(option.textContent).width > select.clientWidth - pad + 1) {
-        cut.push(option.textContent);
-      }
-    }
-  }
-  return {checked, cut};
-}"""
 
 
 def kept_log(path: Path) -> dict | None:
@@ -67,8 +41,8 @@ def test_a_search_is_logged_by_clicks_and_kept_in_the_file(lab: LabPage, scratch
     log = lab.page.locator(".kit-lateral")
     expect(log).to_have_count(1)
     expect(log.locator(".kit-lateral-card")).to_contain_text("Reporting by PMOI/MEK")
-    found = lab.page.evaluate(JS_CUT_LABELS)
-    assert found["checked"] > 8 and not found["cut"], found["cut"]
+    checked, cut = clipped_labels(lab)
+    assert checked > 8 and not cut, cut
     log.locator(".kit-lateral-searched textarea").fill(SEARCH)
     log.locator(".kit-lateral-found textarea").fill("no other copy")
     log.get_by_role("button", name="I can't tell yet").click()

@@ -24,7 +24,8 @@ LESSONS = {
 
 # Every kit widget on the page, the quiz and the exercise widgets included.
 KIT_WIDGETS = (
-    ".kit-reader, .kit-explorer, .kit-rewrite, .kit-quiz, .kit-exercise, [class*='kit-answer-']"
+    ".kit-reader, .kit-explorer, .kit-rewrite, .kit-quiz, .kit-exercise, [class*='kit-answer-'], "
+    ".kit-discernment, .kit-lateral"
 )
 
 # For each control inside a kit widget that a student reads a label on, what is cut off.
